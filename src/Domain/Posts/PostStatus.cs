@@ -1,0 +1,10 @@
+namespace Digest.Domain.Posts;
+
+public enum PostStatus
+{
+    Draft,
+    InReview,
+    Scheduled,
+    Published,
+    Rejected,
+}

@@ -1,0 +1,75 @@
+namespace Digest.Domain.Posts;
+
+/// <summary>
+/// One part of a post in the house format. Which text fields carry meaning depends on <see cref="Kind"/>:
+/// a topic has a heading, an optional summary body, Benefits and Ramifications; a prediction has a subject
+/// (heading), a predicted date and a rationale (body); trending, notice and free sections use heading and body.
+/// </summary>
+public sealed class Section
+{
+    private readonly List<SectionSource> _sources = [];
+
+    private Section() { }
+
+    public Section(SectionKind kind, string? heading, string? body, string? benefits = null, string? ramifications = null, string? predictedWhen = null)
+    {
+        Id = Guid.NewGuid();
+        Kind = kind;
+        Heading = Clean(heading);
+        Body = Clean(body);
+        Benefits = Clean(benefits);
+        Ramifications = Clean(ramifications);
+        PredictedWhen = Clean(predictedWhen);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PostId { get; private set; }
+    public int Position { get; internal set; }
+    public SectionKind Kind { get; private set; }
+    public string? Heading { get; private set; }
+    public string? Body { get; private set; }
+    public string? Benefits { get; private set; }
+    public string? Ramifications { get; private set; }
+    public string? PredictedWhen { get; private set; }
+    public IReadOnlyList<SectionSource> Sources => _sources;
+
+    public void AddSource(SectionSource source) => _sources.Add(source);
+
+    /// <summary>Replaces the text of the section; provenance stays, because the topic is still the same story.</summary>
+    public void Rewrite(SectionText text)
+    {
+        Heading = Clean(text.Heading);
+        Body = Clean(text.Body);
+        Benefits = Clean(text.Benefits);
+        Ramifications = Clean(text.Ramifications);
+        PredictedWhen = Clean(text.PredictedWhen);
+    }
+
+    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen);
+
+    /// <summary>Text that a reader would see as missing: nothing at all, or only whitespace.</summary>
+    public bool HasEmptyPart(out string what)
+    {
+        what = Kind switch
+        {
+            SectionKind.Topic when string.IsNullOrEmpty(Heading) => "heading",
+            SectionKind.Topic when string.IsNullOrEmpty(Benefits) => "Benefits",
+            SectionKind.Topic when string.IsNullOrEmpty(Ramifications) => "Ramifications",
+            SectionKind.Prediction when string.IsNullOrEmpty(Heading) => "subject",
+            SectionKind.Prediction when string.IsNullOrEmpty(Body) => "rationale",
+            SectionKind.Trending when string.IsNullOrEmpty(Heading) => "headline",
+            SectionKind.Notice or SectionKind.Free when string.IsNullOrEmpty(Body) && string.IsNullOrEmpty(Heading) => "text",
+            _ => "",
+        };
+        return what.Length > 0;
+    }
+
+    private static string? Clean(string? text)
+    {
+        var trimmed = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+}
+
+/// <summary>The editable text of a section, as a value.</summary>
+public sealed record SectionText(string? Heading, string? Body, string? Benefits = null, string? Ramifications = null, string? PredictedWhen = null);
