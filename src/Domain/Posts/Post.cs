@@ -24,9 +24,13 @@ public sealed class Post
         CreatedAt = now;
         UpdatedAt = now;
         Version = Guid.NewGuid();
+        FeedId = $"urn:uuid:{Id}";
     }
 
     public Guid Id { get; private set; }
+    /// <summary>The guid/id of the post in feeds. Never changes, so an edit never notifies subscribers again;
+    /// imported posts keep the guid the old blog gave them.</summary>
+    public string FeedId { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public string Title { get; private set; } = "";
     public string? Description { get; private set; }
@@ -208,6 +212,16 @@ public sealed class Post
 
         Status = PostStatus.Published;
         PublishedAt = publishedAt;
+    }
+
+    public void KeepFeedId(string feedId)
+    {
+        if (Origin != PostOrigin.Imported || string.IsNullOrWhiteSpace(feedId))
+        {
+            throw new DomainException("Only an imported post keeps the feed id its old blog gave it.");
+        }
+
+        FeedId = feedId.Trim();
     }
 
     public void SetRendering(string html, int wordCount)
