@@ -1,0 +1,23 @@
+using Digest.Domain.Generation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Digest.Infrastructure.Data.EntityConfigurations;
+
+internal sealed class GenerationRunConfiguration : IEntityTypeConfiguration<GenerationRun>
+{
+    public void Configure(EntityTypeBuilder<GenerationRun> builder)
+    {
+        builder.ToTable("generation_runs");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Trigger).HasMaxLength(300);
+        builder.Property(r => r.Writer).HasMaxLength(200);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Message).HasMaxLength(4000);
+        builder.Property(r => r.EstimatedCost).HasPrecision(18, 6);
+        builder.HasIndex(r => r.StartedAt);
+        builder.Ignore(r => r.Duration);
+        builder.OwnsMany(r => r.SourceOutcomes, outcome => outcome.ToJson());
+    }
+}

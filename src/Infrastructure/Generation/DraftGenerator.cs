@@ -1,0 +1,172 @@
+using Digest.Domain.Generation;
+using Digest.Domain.Posts;
+using Digest.Domain.Settings;
+using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Ingestion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Digest.Infrastructure.Generation;
+
+/// <summary>
+/// Writes the draft of one edition: fetch the sources, rank what they carry, pick the topics and trending
+/// headlines, have the writer write each section, and store the draft with its provenance and its run.
+/// Idempotent: at most one draft per edition date, enforced by a unique index, so a retried or concurrent
+/// run never makes a second.
+/// </summary>
+public sealed class DraftGenerator(
+    DigestDbContext db,
+    SourceIngester ingester,
+    IDigestWriter writer,
+    TimeProvider clock,
+    ILogger<DraftGenerator> logger)
+{
+    /// <summary>Items first seen or published longer ago than this are old news for a daily post.</summary>
+    private static readonly TimeSpan Freshness = TimeSpan.FromDays(3);
+
+    public async Task<DateOnly> TodaysEditionAsync(CancellationToken cancellationToken)
+    {
+        var settings = await LoadSettingsAsync(cancellationToken);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.FindTimeZone()).DateTime);
+    }
+
+    public async Task<GenerationResult> GenerateAsync(DateOnly? edition, string trigger, CancellationToken cancellationToken)
+    {
+        var settings = await LoadSettingsAsync(cancellationToken);
+        var date = edition ?? await TodaysEditionAsync(cancellationToken);
+        var run = GenerationRun.Start(date, trigger, writer.Name, Now());
+
+        if (await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.EditionDate == date, cancellationToken) is { } existing)
+        {
+            run.Skip($"A draft for {date:yyyy-MM-dd} already exists ({existing.Slug}); no second one was made.", Now(), existing.Id);
+            db.GenerationRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            return new GenerationResult(run, existing.Slug);
+        }
+
+        db.GenerationRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            return await WriteDraftAsync(run, settings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FinishAsync(run.Id, r => r.Fail("Cancelled before the draft was written.", Now()), CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Generation of {Edition} failed", date);
+            return new GenerationResult(await FinishAsync(run.Id, r => r.Fail($"Generation failed: {ex.Message}", Now()), cancellationToken), null);
+        }
+    }
+
+    private async Task<GenerationResult> WriteDraftAsync(GenerationRun run, SiteSettings settings, CancellationToken cancellationToken)
+    {
+        var outcomes = await ingester.IngestAsync(cancellationToken);
+        run.RecordSources(outcomes);
+        var plan = EditionPlan.Choose(ItemRanker.Rank(await LoadCandidatesAsync(cancellationToken), Now()), settings.TopicCount, settings.TrendingCount);
+        if (plan.Topics.Count == 0)
+        {
+            run.Fail(NothingToWriteAbout(outcomes, plan), Now());
+            await db.SaveChangesAsync(cancellationToken);
+            return new GenerationResult(run, null);
+        }
+
+        var post = Post.CreateGeneratedDraft(run.EditionDate, settings.PostTitle, settings.Author, writer.Name, run.Id, Now());
+        post.SetMetadata(new PostMetadata(post.Title, post.Slug, null, post.Date, post.Author, settings.DefaultTags, PostFlags.HouseDefault, settings.Cover), Now());
+        post.AddSection(new Section(SectionKind.Notice, null, settings.NoticeText));
+        foreach (var story in plan.Topics)
+        {
+            var text = await writer.WriteTopicAsync(story.Lead.ToBrief(), cancellationToken);
+            post.AddSection(WithSources(new Section(SectionKind.Topic, text.Heading, text.Body, text.Benefits, text.Ramifications), story));
+        }
+
+        foreach (var story in plan.Trending)
+        {
+            var text = await writer.WriteTrendingAsync(story.Lead.ToBrief(), cancellationToken);
+            post.AddSection(WithSources(new Section(SectionKind.Trending, text.Heading, text.Body), story));
+        }
+
+        foreach (var prediction in await writer.WritePredictionsAsync(settings.PredictionSubjects, run.EditionDate, cancellationToken))
+        {
+            post.AddSection(new Section(SectionKind.Prediction, prediction.Heading, prediction.Body, predictedWhen: prediction.PredictedWhen));
+        }
+
+        db.Posts.Add(post);
+        db.PostRevisions.Add(PostRevision.Capture(post, 1, writer.Name, Now(), "generated"));
+        var failures = outcomes.Count(o => !o.Succeeded);
+        run.Succeed(post.Id, Now(), failures == 0 ? null : $"{failures} of {outcomes.Count} sources failed; the draft was written from the rest.");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new GenerationResult(run, post.Slug);
+        }
+        catch (DbUpdateException) when (await EditionExistsAsync(run.EditionDate))
+        {
+            // A concurrent run stored its draft first; the unique index kept this one out.
+            var finished = await FinishAsync(run.Id, r => r.Skip($"Another run wrote the draft for {run.EditionDate:yyyy-MM-dd} first; no second one was made.", Now()), cancellationToken);
+            return new GenerationResult(finished, null);
+        }
+    }
+
+    private async Task<List<(Domain.Sources.SourceItem Item, Domain.Sources.Source Source)>> LoadCandidatesAsync(CancellationToken cancellationToken)
+    {
+        var since = Now() - Freshness;
+        var used = db.Posts.SelectMany(p => p.Sections).SelectMany(s => s.Sources).Where(s => s.SourceItemId != null).Select(s => s.SourceItemId);
+        var rows = await db.SourceItems
+            .Where(i => (i.PublishedAt ?? i.FirstSeenAt) >= since && !used.Contains(i.Id))
+            .Join(db.Sources.Where(s => s.Enabled), i => i.SourceId, s => s.Id, (i, s) => new { Item = i, Source = s })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Item, r.Source))];
+    }
+
+    private static Section WithSources(Section section, PlannedStory story)
+    {
+        foreach (var candidate in story.Candidates)
+        {
+            section.AddSource(new SectionSource(candidate.Item.Id, candidate.CreditLabel(), candidate.Item.DiscussionUrl ?? candidate.Item.Url, candidate.Reason));
+        }
+
+        return section;
+    }
+
+    private static string NothingToWriteAbout(IReadOnlyList<SourceOutcome> outcomes, EditionPlan plan)
+    {
+        if (outcomes.Count == 0)
+        {
+            return "No draft: no source is enabled and due, so there was nothing to read.";
+        }
+
+        if (outcomes.All(o => !o.Succeeded))
+        {
+            return "No draft: nothing could be fetched. " + string.Join("; ", outcomes.Select(o => o.Describe()));
+        }
+
+        return plan.Trending.Count > 0
+            ? "No draft: the sources carried only trending headlines, no topics. " + string.Join("; ", outcomes.Select(o => o.Describe()))
+            : "No draft: the sources carried no new items from the last three days. " + string.Join("; ", outcomes.Select(o => o.Describe()));
+    }
+
+    private async Task<bool> EditionExistsAsync(DateOnly edition)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Posts.AnyAsync(p => p.EditionDate == edition);
+    }
+
+    private async Task<GenerationRun> FinishAsync(Guid runId, Action<GenerationRun> finish, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.GenerationRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        finish(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    private async Task<SiteSettings> LoadSettingsAsync(CancellationToken cancellationToken) =>
+        await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,105 @@
+using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Identity;
+using Digest.Infrastructure.Jobs;
+using Digest.Web.Account;
+using Digest.Web.Caching;
+using Digest.Web.Components;
+using Digest.Web.Feeds;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digest.Web.Hosting;
+
+public static class WebHostingExtensions
+{
+    public const string AdminPolicy = "AdminOnly";
+
+    public static IHostApplicationBuilder AddDigestWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "digest.auth";
+        });
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DigestDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        services.AddSingleton<OwnerSetup>();
+        services.AddOutputCache(cache =>
+        {
+            cache.AddBasePolicy(policy => policy.NoCache());
+            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).Expire(TimeSpan.FromHours(1)));
+        });
+        services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<DigestDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+        return builder;
+    }
+
+    /// <summary>Migrates the database, seeds first-run rows and schedules the recurring jobs from the settings.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+        var settings = await db.SiteSettings.AsNoTracking().SingleAsync();
+        app.Services.GetRequiredService<RecurringJobSchedule>().Apply(settings);
+    }
+
+    public static WebApplication UseDigestWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<OwnerSetupRedirect>();
+        app.UseOutputCache();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapFeeds();
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions
+        {
+            DashboardTitle = "Digest jobs",
+            AppPath = "/admin",
+        });
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
