@@ -28,6 +28,18 @@ public abstract class DigestDbContext(DbContextOptions options) : IdentityDbCont
     }
 }
 
-public sealed class SqliteDigestDbContext(DbContextOptions<SqliteDigestDbContext> options) : DigestDbContext(options);
+public sealed class SqliteDigestDbContext(DbContextOptions<SqliteDigestDbContext> options) : DigestDbContext(options)
+{
+    // SQLite stores no time zone: every DateTime in Digest is UTC, so say so when reading it back.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
 public sealed class PostgresDigestDbContext(DbContextOptions<PostgresDigestDbContext> options) : DigestDbContext(options);
