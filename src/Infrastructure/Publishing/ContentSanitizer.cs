@@ -1,3 +1,4 @@
+using AngleSharp;
 using AngleSharp.Dom;
 using Ganss.Xss;
 
@@ -10,7 +11,7 @@ namespace Digest.Infrastructure.Publishing;
 /// </summary>
 /// <remarks>
 /// HtmlSanitizer is safe to share between threads once configured; all configuration happens in the
-/// constructor and the event handlers keep no state.
+/// constructor and the handler keeps no state. Each call works on a document of its own.
 /// </remarks>
 public sealed class ContentSanitizer
 {
@@ -47,24 +48,32 @@ public sealed class ContentSanitizer
                 e.SanitizedUrl = null;
             }
         };
-        _sanitizer.PostProcessNode += (_, e) =>
-        {
-            if (e.Node is IElement { LocalName: "a" } link)
-            {
-                MarkExternal(link);
-            }
-        };
     }
 
-    /// <summary>Returns HTML that keeps only the allowed markup; relative URLs are made absolute when <paramref name="baseUrl"/> is given.</summary>
-    public string Sanitize(string html, string? baseUrl = null) => _sanitizer.Sanitize(html, baseUrl ?? "");
+    /// <summary>
+    /// Returns HTML that keeps only the allowed markup. With <paramref name="baseUrl"/> relative URLs are made
+    /// absolute against it, and links to its host still count as the site's own.
+    /// </summary>
+    public string Sanitize(string html, string? baseUrl = null)
+    {
+        using var document = _sanitizer.SanitizeDom(html, baseUrl ?? "");
+        var body = document.Body!;
+        var siteHost = Uri.TryCreate(baseUrl, UriKind.Absolute, out var site) ? site.Host : null;
+        foreach (var link in body.QuerySelectorAll("a"))
+        {
+            MarkExternal(link, siteHost);
+        }
 
-    private static void MarkExternal(IElement link)
+        return body.ChildNodes.ToHtml(HtmlFormatter.Instance);
+    }
+
+    private static void MarkExternal(IElement link, string? siteHost)
     {
         var href = link.GetAttribute("href");
         if (href is not null
             && Uri.TryCreate(href, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && !string.Equals(uri.Host, siteHost, StringComparison.OrdinalIgnoreCase))
         {
             link.SetAttribute("rel", ExternalLinkRel);
         }

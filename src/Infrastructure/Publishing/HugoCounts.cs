@@ -35,8 +35,8 @@ public static class HugoCounts
 
     /// <summary>
     /// Removes tags (quoted attribute values may hold '&gt;') and comments. Entities stay as they are, as in
-    /// Hugo: "&amp;amp;" is one word either way. With <paramref name="blockBreaks"/> a space replaces each tag,
-    /// so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b" in excerpts; word counts keep Hugo's joining.
+    /// Hugo: "&amp;amp;" is one word either way. With <paramref name="blockBreaks"/> a space replaces each block
+    /// tag, so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b" in excerpts; word counts keep Hugo's joining.
     /// </summary>
     internal static string StripTags(string html, bool blockBreaks)
     {
@@ -52,14 +52,34 @@ public static class HugoCounts
                 continue;
             }
 
-            i = html.AsSpan(i).StartsWith("<!--") ? SkipComment(html, i) : SkipTag(html, i);
-            if (blockBreaks)
+            var end = html.AsSpan(i).StartsWith("<!--") ? SkipComment(html, i) : SkipTag(html, i);
+            if (blockBreaks && IsBlock(html.AsSpan(i, end - i)))
             {
                 builder.Append(' ');
             }
+
+            i = end;
         }
 
         return builder.ToString();
+    }
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li",
+        "table", "thead", "tbody", "tr", "th", "td", "div", "section", "img",
+    };
+
+    private static bool IsBlock(ReadOnlySpan<char> tag)
+    {
+        var name = tag.TrimStart("</");
+        var length = 0;
+        while (length < name.Length && char.IsAsciiLetterOrDigit(name[length]))
+        {
+            length++;
+        }
+
+        return length > 0 && BlockTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name[..length]);
     }
 
     private static bool StartsTag(char next) => char.IsAsciiLetter(next) || next is '/' or '!' or '?';
