@@ -25,8 +25,6 @@ public sealed class MarkdownRenderer(ContentSanitizer sanitizer)
         .DisableHtml()
         .Build();
 
-    public ContentSanitizer Sanitizer => sanitizer;
-
     /// <summary>Markdown to HTML that is safe to put in a page or a feed as it is.</summary>
     public string ToSafeHtml(string markdown) => sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
