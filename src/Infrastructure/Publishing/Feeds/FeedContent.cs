@@ -1,0 +1,16 @@
+namespace Digest.Infrastructure.Publishing.Feeds;
+
+/// <summary>
+/// The HTML a feed carries for an entry: the stored body with every link made absolute against the post's
+/// own URL (feed readers have no base; "#fn:1" must point into the post), then the disclosure.
+/// </summary>
+public sealed class FeedContent(ContentSanitizer sanitizer)
+{
+    public string Html(FeedEntry entry, Uri postUrl)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        // Sanitising again is how relative URLs get resolved, and it means a feed never trusts stored HTML blindly.
+        var body = sanitizer.Sanitize(entry.ContentHtml, postUrl.AbsoluteUri);
+        return body + "\n" + Disclosure.Html(entry.WrittenBy, entry.ReviewedBy, entry.ReviewedAt);
+    }
+}

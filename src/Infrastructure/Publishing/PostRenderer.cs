@@ -1,0 +1,27 @@
+using Digest.Domain.Posts;
+
+namespace Digest.Infrastructure.Publishing;
+
+/// <summary>
+/// Renders a post once, when it is published or edited: the house-format Markdown of its sections becomes
+/// sanitised HTML, and the post keeps it with its word count, so a page view never renders Markdown.
+/// </summary>
+public sealed class PostRenderer(MarkdownRenderer markdown)
+{
+    /// <summary>Renders the post's sections and stores the result on the post (<see cref="Post.SetRendering"/>).</summary>
+    public RenderedPost Render(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var rendered = RenderMarkdown(HouseFormat.ToMarkdown(post.Sections));
+        post.SetRendering(rendered.Html, rendered.WordCount);
+        return rendered;
+    }
+
+    /// <summary>Renders any Markdown body the way a post's body is rendered, e.g. an imported post's original text.</summary>
+    public RenderedPost RenderMarkdown(string bodyMarkdown)
+    {
+        var html = markdown.ToSafeHtml(bodyMarkdown);
+        var words = HugoCounts.WordCount(html);
+        return new RenderedPost(html, words, HugoCounts.ReadingMinutes(words), TableOfContents.FromHtml(html));
+    }
+}
