@@ -41,6 +41,11 @@ public static class HugoFrontMatterReader
         {
             throw new HugoFormatException($"The front matter is not valid YAML (line {e.Start.Line + offset}): {Reason(e)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some unclosed brackets, without a position; find where reading stopped.
+            throw new HugoFormatException($"The front matter is not valid YAML (near line {LastReadableLine(yaml) + offset}): a bracket or quote is not closed.");
+        }
 
         var values = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var (keyNode, value) in map.Children)
@@ -170,6 +175,25 @@ public static class HugoFrontMatterReader
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private static int LastReadableLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = (int)parser.Current!.End.Line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return line;
+        }
+
+        return line;
+    }
 
     private static string Reason(YamlException e)
     {
