@@ -36,7 +36,16 @@ internal static partial class HouseTopicReader
             if (label.Success)
             {
                 current = label.Groups["name"].Value;
-                parts[current] = (label.Groups["text"].Value.Trim(), []);
+                var text = label.Groups["text"].Value.Trim();
+                if (parts.TryGetValue(current, out var repeated))
+                {
+                    // The same label twice: keep both texts rather than let the second replace the first.
+                    repeated.Lines.AddRange(["", new string(' ', MarkdownText.Indent(line) + 2) + text]);
+                }
+                else
+                {
+                    parts[current] = (text, []);
+                }
             }
             else if (!EmptyItem().IsMatch(line))
             {
@@ -52,7 +61,7 @@ internal static partial class HouseTopicReader
     }
 
     /// <summary>The text of one part: what follows the label on its line, then the lines under it.</summary>
-    internal static string? Compose(string? first, List<string> lines)
+    private static string? Compose(string? first, List<string> lines)
     {
         var under = MarkdownText.Tidy(lines);
         if (string.IsNullOrEmpty(first))
