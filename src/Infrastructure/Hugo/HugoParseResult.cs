@@ -1,0 +1,16 @@
+namespace Digest.Infrastructure.Hugo;
+
+/// <summary>A Hugo post read from one file: its front matter, its URL slug and its sections in order.</summary>
+/// <param name="IsFreeText">The body was not in the house format and is kept whole as one free section.</param>
+public sealed record HugoPost(string FileName, string Slug, HugoFrontMatter FrontMatter, IReadOnlyList<HugoSection> Sections, bool IsFreeText);
+
+/// <summary>
+/// What reading one file gave: a post, or the reason it could not be read. <see cref="Notes"/> lists what the
+/// importer should tell the person (text kept as free sections, front matter keys not kept).
+/// </summary>
+public sealed record HugoParseResult(string FileName, HugoPost? Post, string? Failure, IReadOnlyList<string> Notes)
+{
+    public bool Succeeded => Post is not null;
+
+    internal static HugoParseResult Failed(string fileName, string reason) => new(fileName, null, reason, []);
+}

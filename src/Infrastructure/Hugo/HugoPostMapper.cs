@@ -1,0 +1,42 @@
+using Digest.Domain.Posts;
+
+namespace Digest.Infrastructure.Hugo;
+
+/// <summary>
+/// Turns a read Hugo post into a new domain <see cref="Post"/>: marked as imported, with its front matter, its
+/// sections in order, Published when the old blog had it out (<c>draft: false</c>) and, given the old base URL,
+/// the feed guid the old blog's RSS used.
+/// </summary>
+public sealed class HugoPostMapper(TimeProvider time)
+{
+    public Post ToPost(HugoPost source, HugoImportOptions? options = null)
+    {
+        options ??= new HugoImportOptions();
+        var now = time.GetUtcNow().UtcDateTime;
+        var front = source.FrontMatter;
+        var author = front.Author ?? options.DefaultAuthor;
+        var post = Post.CreateDraft(source.Slug, front.Title, front.Date, author, PostOrigin.Imported, now);
+        post.SetMetadata(new PostMetadata(front.Title, source.Slug, front.Description, front.Date, author, front.Tags, front.Flags, front.Cover), now);
+        foreach (var section in source.Sections)
+        {
+            var text = section.Text;
+            post.AddSection(new Section(section.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen));
+        }
+
+        if (options.OldBaseUrl is { } baseUrl && !string.IsNullOrWhiteSpace(baseUrl))
+        {
+            post.KeepFeedId(OldPermalink(source, baseUrl, options.Section));
+        }
+
+        if (!front.Draft)
+        {
+            post.MarkImportedAsPublished(front.Date);
+        }
+
+        return post;
+    }
+
+    /// <summary>The permalink Hugo gave the post, which its RSS feed used as the item guid.</summary>
+    public static string OldPermalink(HugoPost source, string baseUrl, string section = "posts") =>
+        baseUrl.Trim().TrimEnd('/') + HugoSlugs.OldPath(source, section);
+}
