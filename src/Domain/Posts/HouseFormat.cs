@@ -98,14 +98,15 @@ public static class HouseFormat
     private static void AppendTrending(StringBuilder md, Section section, bool withSources)
     {
         md.Append("- ").Append(EscapeInline(section.Heading ?? ""));
-        if (section.Body is not null)
-        {
-            md.Append(": ").Append(Indent(section.Body, "  "));
-        }
-
         if (withSources && section.Sources.Count > 0)
         {
             md.Append(" (").Append(string.Join(", ", section.Sources.Select(Link))).Append(')');
+        }
+
+        // The body goes on its own indented line: many headlines contain a colon, so "Headline: body" would be ambiguous.
+        if (section.Body is not null)
+        {
+            md.Append("\n  ").Append(Indent(section.Body, "  "));
         }
 
         md.Append("\n\n");
