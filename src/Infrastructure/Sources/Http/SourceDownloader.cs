@@ -83,9 +83,17 @@ internal sealed class SourceDownloader(IHttpClientFactory httpClientFactory, Sou
         if (status is >= 300 and < 400)
         {
             // The handler follows redirects itself; a 3xx that reaches us means it gave up.
-            return response.Headers.Location is null
-                ? Download.Failed($"HTTP {status} redirect without a Location header")
-                : Download.Failed($"too many redirects (more than {options.MaxRedirects}); last one pointed at {response.Headers.Location}");
+            var location = response.Headers.Location;
+            var from = response.RequestMessage?.RequestUri;
+            if (location is null)
+            {
+                return Download.Failed($"HTTP {status} redirect without a Location header");
+            }
+
+            var target = from is null ? location : new Uri(from, location);
+            return from?.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp
+                ? Download.Failed($"refused a redirect from https to plain http ({target})")
+                : Download.Failed($"too many redirects (more than {options.MaxRedirects}); last one pointed at {target}");
         }
 
         if (status is < 200 or >= 300)
