@@ -1,0 +1,8 @@
+namespace Digest.Infrastructure.Sources;
+
+public enum FetchStatus
+{
+    Succeeded,
+    NotModified,
+    Failed,
+}

@@ -1,0 +1,9 @@
+namespace Digest.Infrastructure.Sources.Reading;
+
+public enum DocumentShape
+{
+    Unknown,
+    Xml,
+    Json,
+    Html,
+}
