@@ -1,6 +1,7 @@
 using Digest.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
 namespace Digest.TestSupport;
 

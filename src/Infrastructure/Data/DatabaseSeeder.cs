@@ -1,6 +1,7 @@
 using Digest.Domain.Settings;
 using Digest.Domain.Sources;
 using Digest.Infrastructure.Identity;
+using Digest.Infrastructure.Sources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public sealed class DatabaseSeeder(DigestDbContext db)
     private async Task EnsureRolesAsync(CancellationToken cancellationToken)
     {
         var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
-        var missing = Roles.All.Except(existing!).ToList();
+        var missing = Roles.All.Where(role => !existing.Contains(role)).ToList();
         if (missing.Count == 0)
         {
             return;
@@ -54,5 +55,5 @@ public sealed class DatabaseSeeder(DigestDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IEnumerable<Source> DefaultSourceList() => [];
+    private static IEnumerable<Source> DefaultSourceList() => DefaultSources.Create();
 }

@@ -16,7 +16,7 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
         var query = db.Posts.Include(p => p.Sections).ThenInclude(s => s.Sources).Include(p => p.Transitions).AsSplitQuery();
         var post = Guid.TryParse(idOrSlug, out var id)
             ? await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
-            : await query.SingleOrDefaultAsync(p => p.Slug == idOrSlug.Trim().ToLowerInvariant(), cancellationToken);
+            : await query.SingleOrDefaultAsync(p => p.Slug == NormalizedSlug(idOrSlug), cancellationToken);
         return post ?? throw new PostNotFoundException(idOrSlug);
     }
 
@@ -118,6 +118,9 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
 
         return post;
     }
+
+    // Slugs are stored lower-case; the comparison in SQL stays an index seek.
+    private static string NormalizedSlug(string slug) => slug.Trim().ToLowerInvariant();
 
     private static bool IsRevisionRace(DbUpdateException ex) =>
         ex.Entries.Any(e => e.Entity is PostRevision);

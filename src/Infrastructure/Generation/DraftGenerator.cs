@@ -104,8 +104,13 @@ public sealed class DraftGenerator(
             await db.SaveChangesAsync(cancellationToken);
             return new GenerationResult(run, post.Slug);
         }
-        catch (DbUpdateException) when (await EditionExistsAsync(run.EditionDate))
+        catch (DbUpdateException)
         {
+            if (!await EditionExistsAsync(run.EditionDate))
+            {
+                throw;
+            }
+
             // A concurrent run stored its draft first; the unique index kept this one out.
             var finished = await FinishAsync(run.Id, r => r.Skip($"Another run wrote the draft for {run.EditionDate:yyyy-MM-dd} first; no second one was made.", Now()), cancellationToken);
             return new GenerationResult(finished, null);

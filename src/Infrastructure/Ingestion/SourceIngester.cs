@@ -47,7 +47,7 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, T
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Fetching {Source} failed unexpectedly", source.Name);
-            return FetchResult.Failed($"unexpected error: {ex.Message}");
+            return FetchResult.Failure($"unexpected error: {ex.Message}");
         }
     }
 

@@ -8,7 +8,7 @@ namespace Digest.Web.Account;
 /// The one-time owner setup: while no user exists, the first visitor of /admin may create the owner (an Admin).
 /// Once any user exists the setup is gone for good; the answer is remembered so the check costs nothing after.
 /// </summary>
-public sealed class OwnerSetup(IServiceScopeFactory scopes)
+public sealed class OwnerSetup(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _ownerExists;
@@ -47,4 +47,6 @@ public sealed class OwnerSetup(IServiceScopeFactory scopes)
             _gate.Release();
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -44,7 +44,7 @@ internal static class SourceCommands
                 throw new FormatException($"\"{text}\" is not an absolute URL.");
             }
 
-            var source = new Source(parse.GetValue(name) ?? "", address, parse.GetValue(kind) ?? SourceKindDetector.FromUrl(address), parse.GetValue(role), parse.GetValue(weight));
+            var source = new Source(parse.GetValue(name) ?? "", address, parse.GetValue(kind) ?? SourceKindDetector.Detect(address), parse.GetValue(role), parse.GetValue(weight));
             await using var scope = await context.OpenAsync();
             var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
             if (await db.Sources.AnyAsync(s => s.Url == source.Url))

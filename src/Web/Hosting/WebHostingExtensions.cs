@@ -42,7 +42,11 @@ public static class WebHostingExtensions
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase needs no digit or capital.
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
@@ -84,9 +88,9 @@ public static class WebHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<OwnerSetupRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseMiddleware<OwnerSetupRedirect>();
         app.UseOutputCache();
         app.UseAntiforgery();
 
