@@ -20,12 +20,12 @@ public sealed class ModelWriter : IDigestWriter
     private readonly SectionWriter _sections;
     private readonly TimeProvider _time;
 
-    internal ModelWriter(IChatClient chat, LlmSettings settings, WriterLedger ledger, IModelResponseCache cache, ModelCallGate gate, TimeProvider time, ILogger<ModelWriter> logger)
+    internal ModelWriter(IChatClient chat, LlmSettings settings, WriterLedger ledger, IModelResponseCache cache, ModelCallGate gate, IPromptTemplates prompts, TimeProvider time, ILogger<ModelWriter> logger)
     {
         Name = settings.ModelName;
         Usage = ledger;
         _time = time;
-        _sections = new SectionWriter(chat, settings, ledger, cache, gate, time, logger);
+        _sections = new SectionWriter(chat, settings, ledger, cache, gate, prompts, time, logger);
     }
 
     public string Name { get; }
@@ -35,14 +35,14 @@ public sealed class ModelWriter : IDigestWriter
     public async Task<SectionText> WriteTopicAsync(TopicBrief brief, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        var answer = await _sections.WriteAsync<TopicAnswer>(SectionKind.Topic, brief.Title, DefaultPrompts.Topic, SourceValues(brief), Today(), cancellationToken);
+        var answer = await _sections.WriteAsync<TopicAnswer>(SectionKind.Topic, brief.Title, DefaultPrompts.Topic.Name, SourceValues(brief), Today(), cancellationToken);
         return new SectionText(brief.Title, answer?.Summary, answer?.Benefits, answer?.Ramifications);
     }
 
     public async Task<SectionText> WriteTrendingAsync(TopicBrief brief, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        var answer = await _sections.WriteAsync<TrendingAnswer>(SectionKind.Trending, brief.Title, DefaultPrompts.Trending, SourceValues(brief), Today(), cancellationToken);
+        var answer = await _sections.WriteAsync<TrendingAnswer>(SectionKind.Trending, brief.Title, DefaultPrompts.Trending.Name, SourceValues(brief), Today(), cancellationToken);
         return new SectionText(brief.Title, answer?.Summary);
     }
 
@@ -56,7 +56,7 @@ public sealed class ModelWriter : IDigestWriter
                 ["subject"] = subject,
                 ["edition"] = edition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            var answer = await _sections.WriteAsync<PredictionAnswer>(SectionKind.Prediction, subject, DefaultPrompts.Prediction, values, edition, cancellationToken);
+            var answer = await _sections.WriteAsync<PredictionAnswer>(SectionKind.Prediction, subject, DefaultPrompts.Prediction.Name, values, edition, cancellationToken);
             return new SectionText(subject, answer?.Rationale, PredictedWhen: answer?.PredictedWhen);
         }));
         return written;

@@ -1,5 +1,6 @@
 using Digest.Domain.Generation;
 using Digest.Infrastructure.Writing.Cache;
+using Digest.Infrastructure.Writing.Prompts;
 using Digest.Infrastructure.Writing.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class ModelWriterRegistration
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModelResponseCache, InMemoryModelResponseCache>();
+        services.TryAddSingleton<IPromptTemplates, DefaultPromptTemplates>();
         services.AddSingleton(new ModelCallGate(settings.MaxParallelism));
         ModelHttp.Add(services, settings);
         services.AddSingleton<ModelChatClientFactory>();
@@ -51,6 +53,7 @@ public static class ModelWriterRegistration
             sp.GetRequiredService<WriterLedger>(),
             sp.GetRequiredService<IModelResponseCache>(),
             sp.GetRequiredService<ModelCallGate>(),
+            sp.GetRequiredService<IPromptTemplates>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ModelWriter>>()));
         services.AddScoped<IDigestWriter>(sp => sp.GetRequiredService<ModelWriter>());

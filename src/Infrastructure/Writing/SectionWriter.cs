@@ -21,17 +21,19 @@ internal sealed class SectionWriter(
     WriterLedger ledger,
     IModelResponseCache cache,
     ModelCallGate gate,
+    IPromptTemplates prompts,
     TimeProvider time,
     ILogger logger)
 {
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
     private static readonly Dictionary<string, string> NoValues = [];
 
-    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, PromptTemplate template, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken)
+    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken)
         where T : class, IModelAnswer
     {
         var section = $"{kind} \"{label}\"";
-        var system = DefaultPrompts.System.Render(NoValues);
+        var template = await prompts.GetAsync(templateName, cancellationToken);
+        var system = (await prompts.GetAsync(DefaultPrompts.System.Name, cancellationToken)).Render(NoValues);
         var user = template.Render(values);
         var key = ModelResponseKey.For(settings.Provider, settings.ModelName, typeof(T).Name, system, user);
 
@@ -56,8 +58,9 @@ internal sealed class SectionWriter(
         {
             logger.LogWarning("{Section}: the model's answer was unusable ({Problems}); asking once more", section, string.Join("; ", problems));
             messages.Add(new ChatMessage(ChatRole.Assistant, first.Text));
-            messages.Add(new ChatMessage(ChatRole.User, DefaultPrompts.Repair.Render(new Dictionary<string, string> { ["problems"] = string.Join("; ", problems) + "." })));
-            var second = await CallAsync<T>(messages, section, DefaultPrompts.Repair.Id, isRepair: true, cancellationToken);
+            var repair = await prompts.GetAsync(DefaultPrompts.Repair.Name, cancellationToken);
+            messages.Add(new ChatMessage(ChatRole.User, repair.Render(new Dictionary<string, string> { ["problems"] = string.Join("; ", problems) + "." })));
+            var second = await CallAsync<T>(messages, section, repair.Id, isRepair: true, cancellationToken);
             if (second.Problem is { } failedRepair)
             {
                 return Give<T>(kind, label, null, failedRepair);
