@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 
 namespace Digest.Infrastructure.Writing;
 
-/// <summary>An answer the model gives as JSON; <see cref="Problems"/> says why it cannot be used (empty when it can).</summary>
+/// <summary>
+/// An answer the model gives as JSON; <see cref="Problems"/> says why it cannot be used (empty when it can).
+/// Properties are declared non-null so the schema asks for strings, but a model may still send null or leave
+/// one out, which <see cref="Problems"/> reports.
+/// </summary>
 public interface IModelAnswer
 {
     IReadOnlyList<string> Problems(DateOnly edition);
@@ -13,9 +17,9 @@ public interface IModelAnswer
 
 [Description("One topic of the digest.")]
 public sealed record TopicAnswer(
-    [property: JsonPropertyName("summary"), Description("What the post is about, in one or two sentences.")] string? Summary,
-    [property: JsonPropertyName("benefits"), Description("Possible benefits, one paragraph.")] string? Benefits,
-    [property: JsonPropertyName("ramifications"), Description("Possible risks or downsides, one paragraph.")] string? Ramifications) : IModelAnswer
+    [property: JsonPropertyName("summary"), Description("What the post is about, in one or two sentences.")] string Summary,
+    [property: JsonPropertyName("benefits"), Description("Possible benefits, one paragraph.")] string Benefits,
+    [property: JsonPropertyName("ramifications"), Description("Possible risks or downsides, one paragraph.")] string Ramifications) : IModelAnswer
 {
     public IReadOnlyList<string> Problems(DateOnly edition) =>
         [.. AnswerRules.Paragraph("benefits", Benefits), .. AnswerRules.Paragraph("ramifications", Ramifications), .. AnswerRules.Optional("summary", Summary)];
@@ -23,15 +27,15 @@ public sealed record TopicAnswer(
 
 [Description("One trending headline of the digest.")]
 public sealed record TrendingAnswer(
-    [property: JsonPropertyName("summary"), Description("What the item reports, in one sentence.")] string? Summary) : IModelAnswer
+    [property: JsonPropertyName("summary"), Description("What the item reports, in one sentence.")] string Summary) : IModelAnswer
 {
     public IReadOnlyList<string> Problems(DateOnly edition) => AnswerRules.Paragraph("summary", Summary);
 }
 
 [Description("A prediction of when something will happen.")]
 public sealed record PredictionAnswer(
-    [property: JsonPropertyName("predictedWhen"), Description("Month and year, or a range of years.")] string? PredictedWhen,
-    [property: JsonPropertyName("rationale"), Description("Why, one paragraph.")] string? Rationale) : IModelAnswer
+    [property: JsonPropertyName("predictedWhen"), Description("Month and year, or a range of years.")] string PredictedWhen,
+    [property: JsonPropertyName("rationale"), Description("Why, one paragraph.")] string Rationale) : IModelAnswer
 {
     public IReadOnlyList<string> Problems(DateOnly edition)
     {

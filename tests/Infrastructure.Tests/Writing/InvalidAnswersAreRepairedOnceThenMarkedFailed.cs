@@ -44,6 +44,21 @@ public sealed class InvalidAnswersAreRepairedOnceThenMarkedFailed
     }
 
     [Fact]
+    public async Task A_null_or_missing_part_is_repaired_too()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Enqueue(FakeReply.Json("{\"summary\":\"About Mamba.\",\"benefits\":null}"), FakeReply.Json(Briefs.GoodTopicAnswer()));
+        await using var host = WriterHost.Start(server, LlmProvider.OpenAI);
+        await using var run = host.NewRun();
+
+        var text = await run.Writer.WriteTopicAsync(Briefs.Mamba(), CancellationToken.None);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.NotNull(text.Benefits);
+        Assert.Equal(SectionWriteStatus.Written, Assert.Single(run.Usage.Outcomes).Status);
+    }
+
+    [Fact]
     public async Task Two_unusable_answers_leave_the_section_empty_and_marked_failed_while_the_others_are_written()
     {
         await using var server = await FakeModelServer.StartAsync();

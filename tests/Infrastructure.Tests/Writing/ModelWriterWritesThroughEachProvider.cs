@@ -29,6 +29,7 @@ public sealed class ModelWriterWritesThroughEachProvider
         var schemaProperties = request.JsonSchema!.Value.GetProperty("properties");
         Assert.True(schemaProperties.TryGetProperty("benefits", out _));
         Assert.True(schemaProperties.TryGetProperty("ramifications", out _));
+        Assert.Equal("string", schemaProperties.GetProperty("benefits").GetProperty("type").GetString());
         if (provider == LlmProvider.AzureOpenAI)
         {
             Assert.Equal(ModelWire.Azure, request.Wire);
