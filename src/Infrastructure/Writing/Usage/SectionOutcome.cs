@@ -1,0 +1,25 @@
+using Digest.Domain.Posts;
+
+namespace Digest.Infrastructure.Writing.Usage;
+
+public enum SectionWriteStatus
+{
+    Written,
+    /// <summary>Served from the response cache: same prompt, same model, already paid for.</summary>
+    Cached,
+    /// <summary>The model failed or answered unusably twice; the section is returned with empty parts.</summary>
+    Failed,
+    /// <summary>Not attempted because the run's token budget could not cover it.</summary>
+    SkippedBudget,
+}
+
+/// <summary>
+/// How one section came out. <see cref="Label"/> is the topic or trending title, or the prediction subject, exactly
+/// as the writer was given it, so a caller can match outcomes to sections.
+/// </summary>
+public sealed record SectionOutcome(SectionKind Kind, string Label, SectionWriteStatus Status, string? Reason)
+{
+    public const string BudgetReachedReason = "skipped: budget reached";
+
+    public bool IsProblem => Status is SectionWriteStatus.Failed or SectionWriteStatus.SkippedBudget;
+}
