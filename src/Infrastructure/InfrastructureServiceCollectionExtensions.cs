@@ -5,7 +5,9 @@ using Digest.Infrastructure.Generation;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
 using Digest.Infrastructure.Publishing;
+using Digest.Infrastructure.Settings;
 using Digest.Infrastructure.Sources;
+using Digest.Infrastructure.Writing;
 using Digest.Infrastructure.Writing.Offline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,8 @@ namespace Digest.Infrastructure;
 public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>Everything below the web layer: database, sources, writer, publishing, editing and jobs.</summary>
-    /// <param name="runJobs">False for the command line: it triggers work directly and must not start a job server.</param>
+    /// <param name="runJobs">False for the command line: it triggers work directly and must not start a job server.
+    /// <c>Digest:Jobs:Server=false</c> also keeps the server off (a second web instance, or tests).</param>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder, bool runJobs)
     {
         var services = builder.Services;
@@ -26,24 +29,17 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddDigestDatabase(database);
         services.AddSourceFetching(builder.Configuration);
         services.AddPublishing();
-        services.AddDigestWriter(builder.Configuration);
+        if (!services.AddModelWriter(builder.Configuration))
+        {
+            services.AddScoped<IDigestWriter, OfflineDigestWriter>();
+        }
+
         services.AddScoped<SourceIngester>();
         services.AddScoped<DraftGenerator>();
         services.AddScoped<PostEditor>();
+        services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.AddDigestJobs(database, runJobs);
+        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true));
         return builder;
-    }
-
-    private static void AddDigestWriter(this IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = configuration["Digest:Llm:Provider"];
-        if (!string.IsNullOrWhiteSpace(provider) && !provider.Equals("Offline", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Digest:Llm:Provider is \"{provider}\"; this version writes drafts with the Offline writer only. Remove the setting or set it to Offline.");
-        }
-
-        services.AddSingleton<IDigestWriter, OfflineDigestWriter>();
     }
 }

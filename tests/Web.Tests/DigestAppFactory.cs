@@ -3,25 +3,24 @@ using Digest.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Digest.Web.Tests;
 
 /// <summary>
-/// The whole app over a real database of its own (SQLite file or PostgreSQL database), with a fake clock and
-/// sources allowed on 127.0.0.1 so tests can serve feeds locally.
+/// The whole app over a real database of its own (SQLite file or PostgreSQL database), with sources allowed on
+/// 127.0.0.1 so tests can serve feeds locally. The clock is the real one: HTTP resilience (retry delays, timeouts)
+/// runs on the app's TimeProvider, and a frozen fake clock would make those waits endless.
 /// </summary>
-public sealed class DigestAppFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false) : WebApplicationFactory<Program>
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 26, 5, 30, 0, TimeSpan.Zero);
-
-    public FakeTimeProvider Clock { get; } = new(Start);
+    /// <summary>When the test run began; sample feed items are dated relative to it so they count as fresh.</summary>
+    public static readonly DateTimeOffset Start = TimeProvider.System.GetUtcNow();
 
     public TestDatabase Database { get; } = database;
 
-    public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
-        new(await TestDatabase.CreateEmptyAsync(provider));
+    /// <param name="runJobServer">Start Hangfire's server (the "Generate now" button needs it); tests that run jobs directly leave it off.</param>
+    public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false) =>
+        new(await TestDatabase.CreateEmptyAsync(provider), runJobServer);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,7 +29,7 @@ public sealed class DigestAppFactory(TestDatabase database) : WebApplicationFact
         builder.UseSetting("ConnectionStrings:Digest", Database.Options.ConnectionString);
         builder.UseSetting("Digest:DataDirectory", Database.Options.DataDirectory);
         builder.UseSetting("Digest:Sources:AllowPrivateNetworks", "true");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.UseSetting("Digest:Jobs:Server", runJobServer ? "true" : "false");
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

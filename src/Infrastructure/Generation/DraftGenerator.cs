@@ -3,6 +3,8 @@ using Digest.Domain.Posts;
 using Digest.Domain.Settings;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Ingestion;
+using Digest.Infrastructure.Writing;
+using Digest.Infrastructure.Writing.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +20,7 @@ public sealed class DraftGenerator(
     DigestDbContext db,
     SourceIngester ingester,
     IDigestWriter writer,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<DraftGenerator> logger)
 {
@@ -78,27 +81,38 @@ public sealed class DraftGenerator(
         var post = Post.CreateGeneratedDraft(run.EditionDate, settings.PostTitle, settings.Author, writer.Name, run.Id, Now());
         post.SetMetadata(new PostMetadata(post.Title, post.Slug, null, post.Date, post.Author, settings.DefaultTags, PostFlags.HouseDefault, settings.Cover), Now());
         post.AddSection(new Section(SectionKind.Notice, null, settings.NoticeText));
-        foreach (var story in plan.Topics)
+        var written = await writer.WriteEditionAsync(
+            [.. plan.Topics.Select(s => s.Lead.ToBrief())], [.. plan.Trending.Select(s => s.Lead.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
+        for (var i = 0; i < plan.Topics.Count; i++)
         {
-            var text = await writer.WriteTopicAsync(story.Lead.ToBrief(), cancellationToken);
-            post.AddSection(WithSources(new Section(SectionKind.Topic, text.Heading, text.Body, text.Benefits, text.Ramifications), story));
+            var text = written.Topics[i];
+            post.AddSection(WithSources(new Section(SectionKind.Topic, text.Heading, text.Body, text.Benefits, text.Ramifications), plan.Topics[i]));
         }
 
-        foreach (var story in plan.Trending)
+        for (var i = 0; i < plan.Trending.Count; i++)
         {
-            var text = await writer.WriteTrendingAsync(story.Lead.ToBrief(), cancellationToken);
-            post.AddSection(WithSources(new Section(SectionKind.Trending, text.Heading, text.Body), story));
+            var text = written.Trending[i];
+            post.AddSection(WithSources(new Section(SectionKind.Trending, text.Heading, text.Body), plan.Trending[i]));
         }
 
-        foreach (var prediction in await writer.WritePredictionsAsync(settings.PredictionSubjects, run.EditionDate, cancellationToken))
+        foreach (var prediction in written.Predictions)
         {
             post.AddSection(new Section(SectionKind.Prediction, prediction.Heading, prediction.Body, predictedWhen: prediction.PredictedWhen));
         }
 
+        var notWritten = RecordUsage(run, plan, settings);
+
         db.Posts.Add(post);
         db.PostRevisions.Add(PostRevision.Capture(post, 1, writer.Name, Now(), "generated"));
         var failures = outcomes.Count(o => !o.Succeeded);
-        run.Succeed(post.Id, Now(), failures == 0 ? null : $"{failures} of {outcomes.Count} sources failed; the draft was written from the rest.");
+        var notes = new List<string>();
+        if (failures > 0)
+        {
+            notes.Add($"{failures} of {outcomes.Count} sources failed; the draft was written from the rest.");
+        }
+
+        notes.AddRange(notWritten);
+        run.Succeed(post.Id, Now(), notes.Count == 0 ? null : string.Join(" ", notes));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -126,6 +140,30 @@ public sealed class DraftGenerator(
             .Join(db.Sources.Where(s => s.Enabled), i => i.SourceId, s => s.Id, (i, s) => new { Item = i, Source = s })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Item, r.Source))];
+    }
+
+    /// <summary>Copies the model's token use and cost into the run; returns the sections the writer could not write, and why.</summary>
+    private List<string> RecordUsage(GenerationRun run, EditionPlan plan, SiteSettings settings)
+    {
+        if (services.GetService(typeof(IWriterUsage)) is not IWriterUsage usage)
+        {
+            return [];
+        }
+
+        run.RecordUsage(usage.PromptTokens, usage.CompletionTokens, usage.EstimatedCost);
+        var problems = plan.Topics.Select(s => (SectionKind.Topic, s.Lead.Item.Title))
+            .Concat(plan.Trending.Select(s => (SectionKind.Trending, s.Lead.Item.Title)))
+            .Concat(settings.PredictionSubjects.Select(subject => (SectionKind.Prediction, subject)))
+            .Select(x => (x.Item2, Problem: usage.ProblemWith(x.Item1, x.Item2)))
+            .Where(x => x.Problem is not null)
+            .Select(x => $"\"{x.Item1}\": {x.Problem}.")
+            .ToList();
+        if (usage.BudgetReached)
+        {
+            problems.Insert(0, $"The run's token budget ({usage.TokenBudget}) was reached; the sections after it were left for the editor.");
+        }
+
+        return problems;
     }
 
     private static Section WithSources(Section section, PlannedStory story)

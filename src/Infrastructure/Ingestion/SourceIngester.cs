@@ -73,6 +73,21 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, T
             byUrl.TryAdd(UrlCanonicalizer.Canonicalize(item.Url), item);
         }
 
+        try
+        {
+            return await UpsertAsync(source, result, byUrl, now, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another ingest stored some of the same items a moment ago; read them back and update them instead.
+            db.ChangeTracker.Clear();
+            source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
+            return await UpsertAsync(source, result, byUrl, now, cancellationToken);
+        }
+    }
+
+    private async Task<SourceOutcome> UpsertAsync(Source source, FetchResult result, Dictionary<string, FetchedItem> byUrl, DateTime now, CancellationToken cancellationToken)
+    {
         var urls = byUrl.Keys.ToList();
         var known = await db.SourceItems
             .Where(i => i.SourceId == source.Id && urls.Contains(i.CanonicalUrl))

@@ -1,6 +1,7 @@
 using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Publishing.Feeds;
+using Digest.Infrastructure.Settings;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ internal static class FeedEndpoints
         where TWriter : IFeedWriter =>
         async (HttpContext http, DigestDbContext db, TWriter writer, CancellationToken ct) =>
         {
-            var site = await SiteAsync(db, http.Request, ct);
+            var site = await SiteAsync(http, ct);
             var entries = await EntriesAsync(db, site, tag: null, ct);
             return Respond(http, writer.Write(FeedChannel.ForSite(site, path), entries));
         };
@@ -41,7 +42,7 @@ internal static class FeedEndpoints
         where TWriter : IFeedWriter =>
         async (string tag, HttpContext http, DigestDbContext db, TWriter writer, CancellationToken ct) =>
         {
-            var site = await SiteAsync(db, http.Request, ct);
+            var site = await SiteAsync(http, ct);
             var entries = await EntriesAsync(db, site, tag, ct);
             if (entries.Count == 0)
             {
@@ -55,10 +56,10 @@ internal static class FeedEndpoints
     internal static RouteHandlerBuilder CachedPublicly(this RouteHandlerBuilder builder) =>
         builder.CacheOutput(OutputCachePublicSiteCache.PolicyName);
 
-    private static async Task<FeedSite> SiteAsync(DigestDbContext db, HttpRequest request, CancellationToken ct)
+    private static async Task<FeedSite> SiteAsync(HttpContext http, CancellationToken ct)
     {
-        var settings = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Digest.Domain.Settings.SiteSettings();
-        var baseUrl = string.IsNullOrWhiteSpace(settings.BaseUrl) ? $"{request.Scheme}://{request.Host}/" : settings.BaseUrl.TrimEnd('/') + "/";
+        var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(ct);
+        var baseUrl = string.IsNullOrWhiteSpace(settings.BaseUrl) ? $"{http.Request.Scheme}://{http.Request.Host}/" : settings.BaseUrl.TrimEnd('/') + "/";
         return new FeedSite(settings.Title, settings.Description, new Uri(baseUrl));
     }
 
