@@ -50,18 +50,36 @@ public sealed class Section
     /// <summary>Text that a reader would see as missing: nothing at all, or only whitespace.</summary>
     public bool HasEmptyPart(out string what)
     {
-        what = Kind switch
+        var missing = new List<string>();
+        switch (Kind)
         {
-            SectionKind.Topic when string.IsNullOrEmpty(Heading) => "heading",
-            SectionKind.Topic when string.IsNullOrEmpty(Benefits) => "Benefits",
-            SectionKind.Topic when string.IsNullOrEmpty(Ramifications) => "Ramifications",
-            SectionKind.Prediction when string.IsNullOrEmpty(Heading) => "subject",
-            SectionKind.Prediction when string.IsNullOrEmpty(Body) => "rationale",
-            SectionKind.Trending when string.IsNullOrEmpty(Heading) => "headline",
-            SectionKind.Notice or SectionKind.Free when string.IsNullOrEmpty(Body) && string.IsNullOrEmpty(Heading) => "text",
-            _ => "",
-        };
-        return what.Length > 0;
+            case SectionKind.Topic:
+                Require(missing, Heading, "heading");
+                Require(missing, Benefits, "Benefits");
+                Require(missing, Ramifications, "Ramifications");
+                break;
+            case SectionKind.Prediction:
+                Require(missing, Heading, "subject");
+                Require(missing, Body, "rationale");
+                break;
+            case SectionKind.Trending:
+                Require(missing, Heading, "headline");
+                break;
+            default:
+                Require(missing, Body ?? Heading, "text");
+                break;
+        }
+
+        what = string.Join(" or ", missing);
+        return missing.Count > 0;
+    }
+
+    private static void Require(List<string> missing, string? text, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            missing.Add(name);
+        }
     }
 
     private static string? Clean(string? text)

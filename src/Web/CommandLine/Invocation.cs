@@ -16,7 +16,8 @@ public sealed record Invocation(bool IsCommand, string[] HostArguments, string[]
     {
         var demo = args.Contains("--demo", StringComparer.Ordinal);
         var rest = args.Where(a => a != "--demo").ToArray();
-        var isCommand = rest.Length > 0 && Verbs.Contains(rest[0]);
+        // Anything that is not an option is taken as a verb, so a mistyped verb is an error rather than a running site.
+        var isCommand = rest.Length > 0 && (Verbs.Contains(rest[0]) || !rest[0].StartsWith('-'));
         var hostArguments = demo ? ["--Digest:Demo=true"] : Array.Empty<string>();
         return isCommand
             ? new Invocation(true, hostArguments, rest)

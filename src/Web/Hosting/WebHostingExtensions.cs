@@ -9,6 +9,7 @@ using Digest.Web.Feeds;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,33 @@ namespace Digest.Web.Hosting;
 public static class WebHostingExtensions
 {
     public const string AdminPolicy = "AdminOnly";
+
+    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike.</summary>
+    public static IHostApplicationBuilder AddDigestIdentity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Sign-in cookies survive a restart (and a container's) because the keys live with the data.
+        var keys = Path.Combine(DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory, "keys");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Digest");
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase needs no digit or capital.
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DigestDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        return builder;
+    }
 
     public static IHostApplicationBuilder AddDigestWeb(this IHostApplicationBuilder builder)
     {
@@ -37,23 +65,6 @@ public static class WebHostingExtensions
             cookie.AccessDeniedPath = "/account/access-denied";
             cookie.Cookie.Name = "digest.auth";
         });
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                // Length over composition rules (NIST SP 800-63B): a long passphrase needs no digit or capital.
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireDigit = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<DigestDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<OwnerSetup>();
