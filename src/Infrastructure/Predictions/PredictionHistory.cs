@@ -21,10 +21,12 @@ public sealed class PredictionHistory(DigestDbContext db)
 {
     public async Task<PredictionTimeline> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Status == PostStatus.Published)
-            .SelectMany(p => p.Sections.Where(s => s.Kind == SectionKind.Prediction)
-                .Select(s => new { p.Date, p.Slug, s.Position, s.Heading, s.PredictedWhen, s.Body }))
+        // A join rather than SelectMany over the navigation: SQLite cannot run the APPLY that would need.
+        var rows = await (
+                from p in db.Posts.AsNoTracking()
+                join s in db.Set<Section>().AsNoTracking() on p.Id equals s.PostId
+                where p.Status == PostStatus.Published && s.Kind == SectionKind.Prediction
+                select new { p.Date, p.Slug, s.Position, s.Heading, s.PredictedWhen })
             .ToListAsync(cancellationToken);
         var points = rows
             .OrderBy(r => r.Date).ThenBy(r => r.Position)
