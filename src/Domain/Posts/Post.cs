@@ -40,6 +40,8 @@ public sealed class Post
     public DateTime Date { get; private set; }
     public string Author { get; private set; } = "";
     public List<string> Tags { get; private set; } = [];
+    /// <summary>Paths the post answered at on the old blog (see <see cref="OldAddresses"/>); each redirects here permanently.</summary>
+    public List<string> Aliases { get; private set; } = [];
     public PostFlags Flags { get; private set; } = PostFlags.HouseDefault;
     public Cover Cover { get; private set; } = Cover.None;
     public PostOrigin Origin { get; private set; }
@@ -56,6 +58,8 @@ public sealed class Post
     /// <summary>Sanitised HTML of the body, rendered once when the post is published or edited while published.</summary>
     public string? ContentHtml { get; private set; }
     public int WordCount { get; private set; }
+    /// <summary>A hash of the file an imported post was last read from, so importing the same file again changes nothing.</summary>
+    public string? ImportChecksum { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     /// <summary>Concurrency token: a new value on every change, so two editors cannot overwrite each other.</summary>
@@ -224,10 +228,68 @@ public sealed class Post
         FeedId = feedId.Trim();
     }
 
+    /// <summary>Keeps the old blog's addresses of an imported post; its own current path is never one of them.</summary>
+    public void KeepOldAddresses(IEnumerable<string> addresses, string currentPath)
+    {
+        RequireImported("Only an imported post has addresses on the old blog.");
+        var current = OldAddresses.Normalize(currentPath);
+        Aliases = [.. addresses.Select(OldAddresses.Normalize).OfType<string>().Where(a => a != current).Distinct(StringComparer.Ordinal)];
+    }
+
+    public void RecordImport(string checksum)
+    {
+        RequireImported("Only an imported post records the file it came from.");
+        ImportChecksum = checksum;
+    }
+
+    /// <summary>
+    /// Brings an imported post up to date with a newer reading of its file: text, front matter, old addresses and
+    /// whether it is out. Its id, feed id and history stay, so links, feeds and revisions keep pointing at it.
+    /// </summary>
+    public void ReplaceImported(Post newer, DateTime now)
+    {
+        RequireImported("Only an imported post is updated from its file.");
+        if (newer.Origin != PostOrigin.Imported)
+        {
+            throw new DomainException("An imported post is only updated from another import.");
+        }
+
+        SetMetadata(new PostMetadata(newer.Title, newer.Slug, newer.Description, newer.Date, newer.Author, newer.Tags, newer.Flags, newer.Cover), now);
+        _sections.Clear();
+        foreach (var section in newer._sections)
+        {
+            AddSection(section);
+        }
+
+        newer._sections.Clear();
+        Aliases = [.. newer.Aliases];
+        ImportChecksum = newer.ImportChecksum;
+        ContentHtml = newer.ContentHtml;
+        WordCount = newer.WordCount;
+        if (newer.Status == PostStatus.Published)
+        {
+            Status = PostStatus.Published;
+            PublishedAt = newer.PublishedAt;
+        }
+        else if (Status == PostStatus.Published)
+        {
+            _transitions.Add(new PostTransition(Status, PostStatus.Draft, "import", now, "the file says draft: true"));
+            Status = PostStatus.Draft;
+        }
+    }
+
     public void SetRendering(string html, int wordCount)
     {
         ContentHtml = html;
         WordCount = wordCount;
+    }
+
+    private void RequireImported(string message)
+    {
+        if (Origin != PostOrigin.Imported)
+        {
+            throw new DomainException(message);
+        }
     }
 
     private void CheckApprovable(string? overrideReason)

@@ -9,7 +9,9 @@ public sealed record HugoArchiveLimits(long MaxFileBytes, long MaxTotalBytes, in
 }
 
 /// <summary>One file of an archive: its content, or why it was skipped (which the import report lists).</summary>
-public sealed record HugoArchiveEntry(string Name, byte[]? Content, string? Skipped)
+/// <param name="IsUnreadablePost">A post that could not be read (too large, past the limits, corrupt), which the
+/// import counts as failed; other skipped files (images, list pages) were never posts.</param>
+public sealed record HugoArchiveEntry(string Name, byte[]? Content, string? Skipped, bool IsUnreadablePost = false)
 {
     public bool IsSkipped => Content is null;
 }
@@ -31,7 +33,7 @@ public static class HugoArchiveReader
         }
         catch (InvalidDataException)
         {
-            return [new HugoArchiveEntry("(upload)", null, "not a zip archive")];
+            return [new HugoArchiveEntry("(upload)", null, "not a zip archive", IsUnreadablePost: true)];
         }
 
         return ReadZipEntries(archive, limits ?? HugoArchiveLimits.Default);
@@ -42,7 +44,7 @@ public static class HugoArchiveReader
         limits ??= HugoArchiveLimits.Default;
         if (!Directory.Exists(folder))
         {
-            return [new HugoArchiveEntry(folder, null, "no such folder")];
+            return [new HugoArchiveEntry(folder, null, "no such folder", IsUnreadablePost: true)];
         }
 
         var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
@@ -78,13 +80,13 @@ public static class HugoArchiveReader
 
             if (++count > limits.MaxFiles)
             {
-                yield return new HugoArchiveEntry(name, null, $"more than {limits.MaxFiles} Markdown files; the rest are not read");
+                yield return new HugoArchiveEntry(name, null, $"more than {limits.MaxFiles} Markdown files; the rest are not read", IsUnreadablePost: true);
                 continue;
             }
 
             if (declaredSize(file) > limits.MaxFileBytes)
             {
-                yield return new HugoArchiveEntry(name, null, TooBig(declaredSize(file), limits.MaxFileBytes));
+                yield return new HugoArchiveEntry(name, null, TooBig(declaredSize(file), limits.MaxFileBytes), IsUnreadablePost: true);
                 continue;
             }
 
@@ -94,7 +96,7 @@ public static class HugoArchiveReader
             {
                 yield return new HugoArchiveEntry(name, null, error ?? (allowance < limits.MaxFileBytes
                     ? $"the archive holds more than {limits.MaxTotalBytes / (1024.0 * 1024):0.#} MB of Markdown; the rest is not read"
-                    : TooBig(limits.MaxFileBytes + 1, limits.MaxFileBytes)));
+                    : TooBig(limits.MaxFileBytes + 1, limits.MaxFileBytes)), IsUnreadablePost: true);
                 continue;
             }
 

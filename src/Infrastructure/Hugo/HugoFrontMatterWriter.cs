@@ -27,6 +27,12 @@ public static class HugoFrontMatterWriter
         yaml.Append("tocOpen: ").Append(Bool(post.Flags.TocOpen)).Append('\n');
         yaml.Append("showReadingTime: ").Append(Bool(post.Flags.ShowReadingTime)).Append('\n');
         yaml.Append("showWordCount: ").Append(Bool(post.Flags.ShowWordCount)).Append('\n');
+        if (post.Aliases.Count > 0)
+        {
+            // Hugo serves the exported post at /posts/<slug>/ and writes a redirect page at each alias.
+            yaml.Append("aliases: [").Append(string.Join(", ", post.Aliases.Select(a => Quote(Path.HasExtension(a) ? a : a + "/")))).Append("]\n");
+        }
+
         if (post.Cover != Cover.None)
         {
             yaml.Append("cover:\n");

@@ -2,7 +2,9 @@ namespace Digest.Infrastructure.Hugo;
 
 /// <summary>A Hugo post read from one file: its front matter, its URL slug and its sections in order.</summary>
 /// <param name="IsFreeText">The body was not in the house format and is kept whole as one free section.</param>
-public sealed record HugoPost(string FileName, string Slug, HugoFrontMatter FrontMatter, IReadOnlyList<HugoSection> Sections, bool IsFreeText);
+/// <param name="Body">The Markdown after the front matter, as written: what the old blog rendered, so its word
+/// count and reading time come from this text rather than from the sections written back out.</param>
+public sealed record HugoPost(string FileName, string Slug, HugoFrontMatter FrontMatter, IReadOnlyList<HugoSection> Sections, bool IsFreeText, string Body = "");
 
 /// <summary>
 /// What reading one file gave: a post, or the reason it could not be read. <see cref="Notes"/> lists what the

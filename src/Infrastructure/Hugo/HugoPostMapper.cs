@@ -28,12 +28,29 @@ public sealed class HugoPostMapper(TimeProvider time)
             post.KeepFeedId(OldPermalink(source, baseUrl, options.Section));
         }
 
+        post.KeepOldAddresses(OldAddressesOf(source, options.Section), $"/posts/{post.Slug}/");
+
         if (!front.Draft)
         {
             post.MarkImportedAsPublished(front.Date);
         }
 
         return post;
+    }
+
+    /// <summary>
+    /// Where the old blog answered for the post besides <c>/posts/&lt;slug&gt;/</c>: its <c>url</c>, its old section
+    /// path when that was not "posts", and its <c>aliases</c> (a relative alias is relative to the section, as in Hugo).
+    /// </summary>
+    public static IEnumerable<string> OldAddressesOf(HugoPost source, string section = "posts")
+    {
+        yield return HugoSlugs.OldPath(source, section);
+        foreach (var alias in source.FrontMatter.Aliases)
+        {
+            yield return alias.StartsWith('/') || alias.Contains("://", StringComparison.Ordinal)
+                ? alias
+                : $"/{section.Trim('/')}/{alias}";
+        }
     }
 
     /// <summary>The permalink Hugo gave the post, which its RSS feed used as the item guid.</summary>

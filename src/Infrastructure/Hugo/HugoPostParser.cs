@@ -89,9 +89,10 @@ public static class HugoPostParser
         var notes = new List<string>();
         var frontMatter = HugoFrontMatterReader.Read(string.Join('\n', lines[1..closing]), 2, HugoSlugs.DateFromName(fileName), notes);
         var slug = HugoSlugs.For(fileName, frontMatter);
-        var body = HouseBodyParser.Parse(string.Join('\n', lines[(closing + 1)..]));
+        var markdown = string.Join('\n', lines[(closing + 1)..]);
+        var body = HouseBodyParser.Parse(markdown);
         notes.AddRange(body.Notes);
-        var post = new HugoPost(fileName, slug, frontMatter, body.Sections, IsFreeText: !body.Understood);
+        var post = new HugoPost(fileName, slug, frontMatter, body.Sections, IsFreeText: !body.Understood, markdown);
         return new HugoParseResult(fileName, post, null, notes);
     }
 

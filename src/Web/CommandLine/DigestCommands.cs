@@ -20,6 +20,8 @@ public static class DigestCommands
         root.Subcommands.Add(SourceCommands.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(PostCommands.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -104,11 +104,13 @@ public static class WebHostingExtensions
         app.UseAuthorization();
         app.UseOutputCache();
         app.UseAntiforgery();
+        app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapFeeds();
         app.MapAccountEndpoints();
+        app.MapExportEndpoints();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions
         {
             DashboardTitle = "Digest jobs",

@@ -81,6 +81,10 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -109,6 +113,10 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid?>("GenerationRunId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ImportChecksum")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Origin")
                         .IsRequired()
