@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Digest.Infrastructure.Data;
 using Digest.TestSupport;
 
-namespace Digest.Web.Tests.CommandLine;
+namespace Digest.Web.Tests;
 
 /// <summary>Runs the real program as an operator would (<c>dotnet Digest.Web.dll &lt;verb&gt;</c>) against a test database.</summary>
 internal static class DigestCli
@@ -11,7 +12,9 @@ internal static class DigestCli
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Out}\nstderr:\n{Error}";
     }
 
-    public static async Task<Result> RunAsync(TestDatabase database, params string[] args)
+    public static Task<Result> RunAsync(TestDatabase database, params string[] args) => RunAsync(database.Options, args);
+
+    public static async Task<Result> RunAsync(DatabaseOptions database, params string[] args)
     {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -29,8 +32,8 @@ internal static class DigestCli
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Digest__Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Digest"] = database.Options.ConnectionString;
-        start.Environment["Digest__DataDirectory"] = database.Options.DataDirectory;
+        start.Environment["ConnectionStrings__Digest"] = database.ConnectionString;
+        start.Environment["Digest__DataDirectory"] = database.DataDirectory;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
