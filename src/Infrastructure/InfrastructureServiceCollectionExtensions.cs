@@ -34,7 +34,7 @@ public static class InfrastructureServiceCollectionExtensions
             services.AddScoped<IDigestWriter, OfflineDigestWriter>();
         }
 
-        services.AddScoped<SourceIngester>();
+        services.AddIngestion(builder.Configuration);
         services.AddScoped<DraftGenerator>();
         services.AddScoped<PostEditor>();
         services.AddSingleton<SiteSettingsStore>();
