@@ -104,7 +104,7 @@ internal static class Listings
                     is_self = false,
                     score = p.Score,
                     num_comments = p.Comments,
-                    created_utc = 1795755600,
+                    created_utc = 1795659600,
                     link_flair_text = p.Flair,
                 },
             }),
@@ -113,7 +113,7 @@ internal static class Listings
 
     public static LocalResponse HackerNews(params (string Id, string Title, string Url, int Points, int Comments)[] hits) => Json(new
     {
-        hits = hits.Select(h => new { objectID = h.Id, title = h.Title, url = h.Url, author = "someone", points = h.Points, num_comments = h.Comments, created_at_i = 1795755600, created_at = "2026-11-26T02:20:00Z" }),
+        hits = hits.Select(h => new { objectID = h.Id, title = h.Title, url = h.Url, author = "someone", points = h.Points, num_comments = h.Comments, created_at_i = 1795659600, created_at = "2026-11-26T02:20:00Z" }),
         nbHits = hits.Length,
     });
 
