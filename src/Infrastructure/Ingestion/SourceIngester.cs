@@ -59,6 +59,8 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
         foreach (var i in due)
         {
             outcomes[i] = await StoreAsync(enabled[i], results[i], cancellationToken);
+            // Stored items need no tracking any more; thousands of them would slow every later SaveChanges.
+            db.ChangeTracker.Clear();
         }
 
         return [.. outcomes.Select(o => o!)];
@@ -79,7 +81,7 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
 
     private async Task<IngestOutcome> StoreAsync(Source source, FetchResult result, CancellationToken cancellationToken)
     {
-        // An earlier source's lost race cleared the change tracker; work on a tracked copy.
+        // The change tracker is cleared between sources; work on a tracked copy.
         if (db.Entry(source).State == EntityState.Detached)
         {
             source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
