@@ -60,7 +60,7 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
         {
             outcomes[i] = await StoreAsync(enabled[i], results[i], cancellationToken);
             // Stored items need no tracking any more; thousands of them would slow every later SaveChanges.
-            db.ChangeTracker.Clear();
+            ForgetSourcesAndItems();
         }
 
         return [.. outcomes.Select(o => o!)];
@@ -81,7 +81,7 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
 
     private async Task<IngestOutcome> StoreAsync(Source source, FetchResult result, CancellationToken cancellationToken)
     {
-        // The change tracker is cleared between sources; work on a tracked copy.
+        // The ingest stops tracking sources between stores; work on a tracked copy.
         if (db.Entry(source).State == EntityState.Detached)
         {
             source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
@@ -115,7 +115,7 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
         catch (DbUpdateException)
         {
             // Another ingest stored some of the same items a moment ago; read them back and update them instead.
-            db.ChangeTracker.Clear();
+            ForgetSourcesAndItems();
             source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
             return await UpsertAsync(source, result, byUrl, now, cancellationToken);
         }
@@ -144,6 +144,16 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
         source.RecordSuccess(now, result.ETag, result.LastModified);
         await db.SaveChangesAsync(cancellationToken);
         return new IngestOutcome(source.Id, source.Name, IngestStatus.Stored, byUrl.Count, added, LastFetchedAt: now);
+    }
+
+    /// <summary>Stops tracking what the ingest touched, and only that: the caller's own entities (the generation
+    /// run of a draft being written) stay tracked in the shared DbContext.</summary>
+    private void ForgetSourcesAndItems()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is SourceItem or Source).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -65,16 +65,20 @@ internal sealed class IngestHost : IAsyncDisposable
 
     public Task<IReadOnlyList<IngestOutcome>> IngestAllAsync() => WithIngesterAsync(i => i.IngestAllAsync(CancellationToken.None));
 
-    public async Task<T> WithIngesterAsync<T>(Func<SourceIngester, Task<T>> work)
+    public Task<T> WithIngesterAsync<T>(Func<SourceIngester, Task<T>> work) => WithIngesterAsync((ingester, _) => work(ingester));
+
+    /// <summary>The ingester and the DbContext it shares, as the draft generator uses them.</summary>
+    public async Task<T> WithIngesterAsync<T>(Func<SourceIngester, DigestDbContext, Task<T>> work)
     {
         await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         var ingester = new SourceIngester(
-            scope.ServiceProvider.GetRequiredService<DigestDbContext>(),
+            db,
             scope.ServiceProvider.GetRequiredService<ISourceFetcher>(),
             scope.ServiceProvider.GetRequiredService<IngestOptions>(),
             Clock,
             NullLogger<SourceIngester>.Instance);
-        return await work(ingester);
+        return await work(ingester, db);
     }
 
     public async ValueTask DisposeAsync()

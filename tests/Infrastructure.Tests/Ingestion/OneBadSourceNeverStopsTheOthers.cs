@@ -98,3 +98,33 @@ public sealed class OneBadSourceNeverStopsTheOthers
         Assert.Equal(2, server.RequestsTo("/hn.json").Count);
     }
 }
+
+/// <summary>The generator shares its DbContext with the ingest: its run must still be saved after the ingest.</summary>
+public sealed class IngestLeavesTheGenerationRunTracked
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_run_started_before_the_ingest_is_finished_and_saved_after_it(DatabaseProvider provider)
+    {
+        await using var server = await LocalHttpServer.StartAsync();
+        server.Serve("/hn.json", Listings.HackerNews(("1", "A story", "https://example.org/1", 10, 2)));
+        await using var host = await IngestHost.StartAsync(provider);
+        await host.AddAsync(new Source("Hacker News", server.Url("/hn.json"), SourceKind.HackerNews));
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+
+        var runId = await host.WithIngesterAsync(async (ingester, db) =>
+        {
+            var run = Domain.Generation.GenerationRun.Start(DateOnly.FromDateTime(now), "test", "offline", now);
+            db.GenerationRuns.Add(run);
+            await db.SaveChangesAsync();
+            run.RecordSources(await ingester.IngestAsync(CancellationToken.None));
+            run.Fail("nothing to write about", now);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+
+        var saved = await host.WithDbAsync(db => db.GenerationRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+        Assert.Equal(Domain.Generation.RunStatus.Failed, saved.Status);
+        Assert.Equal("Hacker News", Assert.Single(saved.SourceOutcomes).SourceName);
+    }
+}
