@@ -150,9 +150,24 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
     /// run of a draft being written) stay tracked in the shared DbContext.</summary>
     private void ForgetSourcesAndItems()
     {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is SourceItem or Source).ToList())
+        // Everything was just saved: no need to scan for changes before letting go.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            entry.State = EntityState.Detached;
+            foreach (var entry in db.ChangeTracker.Entries<SourceItem>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            foreach (var entry in db.ChangeTracker.Entries<Source>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
