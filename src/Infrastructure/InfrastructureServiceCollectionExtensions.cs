@@ -36,7 +36,7 @@ public static class InfrastructureServiceCollectionExtensions
             services.AddScoped<IDigestWriter, OfflineDigestWriter>();
         }
 
-        services.AddScoped<SourceIngester>();
+        services.AddIngestion(builder.Configuration);
         services.AddScoped<DraftGenerator>();
         services.AddScoped<PostEditor>();
         services.AddHugoImportExport();

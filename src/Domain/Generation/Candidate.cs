@@ -8,10 +8,15 @@ public sealed record Candidate(SourceItem Item, Source Source, double Rank, stri
     public TopicBrief ToBrief() =>
         new(Item.Title, Item.Url, Item.Excerpt, Source.Name, Item.Score, Item.Comments, Item.PublishedAt);
 
-    /// <summary>How the item is credited under its topic, e.g. "r/MachineLearning · 342 points · 57 comments".</summary>
+    /// <summary>How the item is credited under its topic, e.g. "r/MachineLearning · Research · 342 points · 57 comments".</summary>
     public string CreditLabel()
     {
         var parts = new List<string> { Source.Name };
+        if (!string.IsNullOrWhiteSpace(Item.Flair))
+        {
+            parts.Add(Item.Flair);
+        }
+
         if (Item.Score is { } score)
         {
             parts.Add(score == 1 ? "1 point" : $"{score} points");

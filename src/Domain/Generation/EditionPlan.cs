@@ -7,22 +7,16 @@ public sealed record EditionPlan(IReadOnlyList<PlannedStory> Topics, IReadOnlyLi
 {
     public bool IsEmpty => Topics.Count == 0 && Trending.Count == 0;
 
-    /// <summary>Picks the best stories; the same story from several sources (same canonical URL) becomes one, crediting all.</summary>
+    /// <summary>
+    /// Groups the ranked items into stories (<see cref="StoryClusters"/>) and picks the best: topics from stories
+    /// that a topics-or-both source carried, then trending headlines from the rest that a trending-or-both source
+    /// carried. A story is used once.
+    /// </summary>
     public static EditionPlan Choose(IReadOnlyList<Candidate> ranked, int topicCount, int trendingCount)
     {
-        var stories = ranked
-            .GroupBy(c => c.Item.CanonicalUrl, StringComparer.Ordinal)
-            .Select(g => new PlannedStory([.. g]))
-            .ToList();
-
-        var topics = stories.Where(s => s.Lead.Source.Role != SourceRole.Trending).Take(topicCount).ToList();
-        var trending = stories.Except(topics).Where(s => s.Lead.Source.Role != SourceRole.Topics).Take(trendingCount).ToList();
+        var stories = StoryClusters.Build(ranked);
+        var topics = stories.Where(s => s.Candidates.Any(c => c.Source.Role != SourceRole.Trending)).Take(topicCount).ToList();
+        var trending = stories.Except(topics).Where(s => s.Candidates.Any(c => c.Source.Role != SourceRole.Topics)).Take(trendingCount).ToList();
         return new EditionPlan(topics, trending);
     }
-}
-
-/// <summary>One story; the lead is its best-ranked item, the others are the same story elsewhere.</summary>
-public sealed record PlannedStory(IReadOnlyList<Candidate> Candidates)
-{
-    public Candidate Lead => Candidates[0];
 }

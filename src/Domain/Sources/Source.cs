@@ -11,18 +11,9 @@ public sealed class Source
 
     public Source(string name, Uri url, SourceKind kind, SourceRole role = SourceRole.Both, double weight = 1.0)
     {
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new DomainException($"A source URL must be an absolute http or https address: {url}");
-        }
-
         Id = Guid.NewGuid();
-        Name = string.IsNullOrWhiteSpace(name) ? url.Host : name.Trim();
-        Url = url.AbsoluteUri;
-        Kind = kind;
-        Role = role;
-        Weight = weight is > 0 and <= 10 ? weight : throw new DomainException("A source weight must be above 0 and at most 10.");
         Enabled = true;
+        Change(name, url, kind, role, weight);
     }
 
     public Guid Id { get; private set; }
@@ -43,7 +34,58 @@ public sealed class Source
 
     public Uri Address => new(Url);
 
-    public bool IsDue(DateTime now) => Enabled && (RetryAfter is null || RetryAfter <= now);
+    public bool IsDue(DateTime now) => Enabled && !IsBackingOff(now);
+
+    public bool IsBackingOff(DateTime now) => RetryAfter > now;
+
+    public SourceHealth Health(DateTime now) => new(
+        !Enabled ? SourceState.Disabled
+            : IsBackingOff(now) ? SourceState.BackingOff
+            : LastError is not null ? SourceState.Failing
+            : LastFetchedAt is null ? SourceState.NeverFetched
+            : SourceState.Healthy,
+        LastFetchedAt,
+        LastSucceededAt,
+        LastError,
+        ConsecutiveFailures,
+        RetryAfter);
+
+    /// <summary>Edits what the source is. A new address forgets the old one's validators and failures.</summary>
+    public void Change(string name, Uri url, SourceKind kind, SourceRole role, double weight)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new DomainException($"A source URL must be an absolute http or https address: {url}");
+        }
+
+        CheckWeight(weight);
+
+        var address = url.AbsoluteUri;
+        if (Url.Length > 0 && address != Url)
+        {
+            ETag = null;
+            LastModified = null;
+            LastError = null;
+            ConsecutiveFailures = 0;
+            RetryAfter = null;
+        }
+
+        Name = string.IsNullOrWhiteSpace(name) ? url.Host : name.Trim();
+        Url = address;
+        Kind = kind;
+        Role = role;
+        Weight = weight;
+    }
+
+    /// <summary>Refuses a weight outside (0, 10]; callers check it before doing anything costly, such as a fetch.</summary>
+    public static void CheckWeight(double weight)
+    {
+        if (weight is not (> 0 and <= 10) || double.IsNaN(weight))
+        {
+            throw new DomainException("A source weight must be above 0 and at most 10.");
+        }
+    }
 
     public void Enable() => Enabled = true;
 

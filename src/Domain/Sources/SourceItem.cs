@@ -25,20 +25,25 @@ public sealed class SourceItem
     public int? Score { get; private set; }
     public int? Comments { get; private set; }
     public string? DiscussionUrl { get; private set; }
+    /// <summary>The source's own label for the item, e.g. Reddit's link flair "Research".</summary>
+    public string? Flair { get; private set; }
     public DateTime? PublishedAt { get; private set; }
     public DateTime FirstSeenAt { get; private set; }
     public DateTime LastSeenAt { get; private set; }
 
     public void Refresh(FetchedItem fetched, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(fetched);
         ExternalId = fetched.ExternalId;
         Title = fetched.Title;
         Url = fetched.Url;
         Excerpt = fetched.Excerpt;
         Author = fetched.Author;
+        // A source that stops publishing a count (a feed without points) keeps the last one it gave.
         Score = fetched.Score ?? Score;
         Comments = fetched.Comments ?? Comments;
         DiscussionUrl = fetched.DiscussionUrl ?? DiscussionUrl;
+        Flair = fetched.Flair;
         PublishedAt = fetched.PublishedAt ?? PublishedAt;
         LastSeenAt = now;
     }
@@ -54,4 +59,5 @@ public sealed record FetchedItem(
     int? Score = null,
     int? Comments = null,
     string? ExternalId = null,
-    string? DiscussionUrl = null);
+    string? DiscussionUrl = null,
+    string? Flair = null);

@@ -82,7 +82,7 @@ public sealed class DraftGenerator(
         post.SetMetadata(new PostMetadata(post.Title, post.Slug, null, post.Date, post.Author, settings.DefaultTags, PostFlags.HouseDefault, settings.Cover), Now());
         post.AddSection(new Section(SectionKind.Notice, null, settings.NoticeText));
         var written = await writer.WriteEditionAsync(
-            [.. plan.Topics.Select(s => s.Lead.ToBrief())], [.. plan.Trending.Select(s => s.Lead.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
+            [.. plan.Topics.Select(s => s.ToBrief())], [.. plan.Trending.Select(s => s.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
         for (var i = 0; i < plan.Topics.Count; i++)
         {
             var text = written.Topics[i];

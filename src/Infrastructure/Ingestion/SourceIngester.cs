@@ -9,33 +9,61 @@ namespace Digest.Infrastructure.Ingestion;
 
 /// <summary>
 /// Fetches every enabled source that is not backing off and stores its items: new ones added, known ones
-/// (same canonical URL from the same source) refreshed. A source that fails fails alone.
+/// (same canonical URL from the same source) refreshed, so scores and comment counts follow the day. A source
+/// that fails fails alone. Safe to run while another ingest or a generation runs: the database's unique index on
+/// (source, canonical URL) keeps an item single, and a lost race is retried as an update.
 /// </summary>
-public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, TimeProvider clock, ILogger<SourceIngester> logger)
+public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, IngestOptions options, TimeProvider clock, ILogger<SourceIngester> logger)
 {
     private const int ParallelFetches = 4;
 
-    public async Task<IReadOnlyList<SourceOutcome>> IngestAsync(CancellationToken cancellationToken)
+    /// <summary>Fetches every source that is due, as the recurring job and <c>digest ingest</c> do.</summary>
+    public Task<IReadOnlyList<IngestOutcome>> IngestAllAsync(CancellationToken cancellationToken) =>
+        RunAsync(reuseFetchesFor: TimeSpan.Zero, cancellationToken);
+
+    /// <summary>As the daily generation wants it: a source fetched within <see cref="IngestOptions.ReuseFetchesFor"/>
+    /// is not fetched again (its stored items are used).</summary>
+    public async Task<IReadOnlyList<SourceOutcome>> IngestAsync(CancellationToken cancellationToken) =>
+        [.. (await RunAsync(options.ReuseFetchesFor, cancellationToken)).Select(o => o.ToSourceOutcome())];
+
+    private async Task<IReadOnlyList<IngestOutcome>> RunAsync(TimeSpan reuseFetchesFor, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var sources = (await db.Sources.Where(s => s.Enabled).OrderBy(s => s.Name).ToListAsync(cancellationToken))
-            .Where(s => s.IsDue(now))
-            .ToList();
-
-        // Fetch in parallel (the fetcher limits requests per host), store one after the other: a DbContext is not thread-safe.
-        var results = new FetchResult[sources.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, sources.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelFetches, CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = await FetchSafelyAsync(sources[i], ct));
-
-        var outcomes = new List<SourceOutcome>(sources.Count);
-        for (var i = 0; i < sources.Count; i++)
+        var now = Now();
+        var enabled = await db.Sources.Where(s => s.Enabled).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var outcomes = new IngestOutcome?[enabled.Count];
+        var due = new List<int>();
+        for (var i = 0; i < enabled.Count; i++)
         {
-            outcomes.Add(await StoreAsync(sources[i], results[i], cancellationToken));
+            var source = enabled[i];
+            if (source.IsBackingOff(now))
+            {
+                outcomes[i] = new IngestOutcome(source.Id, source.Name, IngestStatus.BackingOff, Error: source.LastError, RetryAfter: source.RetryAfter, LastFetchedAt: source.LastFetchedAt);
+            }
+            else if (reuseFetchesFor > TimeSpan.Zero && source.LastSucceededAt is { } fetched && now - fetched < reuseFetchesFor)
+            {
+                outcomes[i] = new IngestOutcome(source.Id, source.Name, IngestStatus.RecentlyFetched, LastFetchedAt: fetched);
+            }
+            else
+            {
+                due.Add(i);
+            }
         }
 
-        return outcomes;
+        // Fetch in parallel (the fetcher limits requests per host), store one after the other: a DbContext is not thread-safe.
+        var results = new FetchResult[enabled.Count];
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelFetches, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await FetchSafelyAsync(enabled[i], ct));
+
+        foreach (var i in due)
+        {
+            outcomes[i] = await StoreAsync(enabled[i], results[i], cancellationToken);
+            // Stored items need no tracking any more; thousands of them would slow every later SaveChanges.
+            ForgetSourcesAndItems();
+        }
+
+        return [.. outcomes.Select(o => o!)];
     }
 
     private async Task<FetchResult> FetchSafelyAsync(Source source, CancellationToken cancellationToken)
@@ -51,20 +79,27 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, T
         }
     }
 
-    private async Task<SourceOutcome> StoreAsync(Source source, FetchResult result, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> StoreAsync(Source source, FetchResult result, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // The ingest stops tracking sources between stores; work on a tracked copy.
+        if (db.Entry(source).State == EntityState.Detached)
+        {
+            source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
+        }
+
+        var now = Now();
         switch (result.Status)
         {
             case FetchStatus.NotModified:
                 source.RecordNotModified(now);
                 await db.SaveChangesAsync(cancellationToken);
-                return new SourceOutcome(source.Id, source.Name, true, 0, 0, true, null);
+                return new IngestOutcome(source.Id, source.Name, IngestStatus.NotModified, LastFetchedAt: now);
             case FetchStatus.Failed:
-                source.RecordFailure(now, result.Error ?? "failed", result.RetryAfter);
+                var error = result.Error ?? "failed";
+                source.RecordFailure(now, error, result.RetryAfter);
                 await db.SaveChangesAsync(cancellationToken);
-                logger.LogWarning("Source {Source} failed: {Error}", source.Name, result.Error);
-                return new SourceOutcome(source.Id, source.Name, false, 0, 0, false, result.Error);
+                logger.LogWarning("Source {Source} failed ({Failures} in a row, next try after {RetryAfter:u}): {Error}", source.Name, source.ConsecutiveFailures, source.RetryAfter, error);
+                return new IngestOutcome(source.Id, source.Name, IngestStatus.Failed, Error: error, RetryAfter: source.RetryAfter, LastFetchedAt: now);
         }
 
         var byUrl = new Dictionary<string, FetchedItem>(StringComparer.Ordinal);
@@ -80,13 +115,13 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, T
         catch (DbUpdateException)
         {
             // Another ingest stored some of the same items a moment ago; read them back and update them instead.
-            db.ChangeTracker.Clear();
+            ForgetSourcesAndItems();
             source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
             return await UpsertAsync(source, result, byUrl, now, cancellationToken);
         }
     }
 
-    private async Task<SourceOutcome> UpsertAsync(Source source, FetchResult result, Dictionary<string, FetchedItem> byUrl, DateTime now, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> UpsertAsync(Source source, FetchResult result, Dictionary<string, FetchedItem> byUrl, DateTime now, CancellationToken cancellationToken)
     {
         var urls = byUrl.Keys.ToList();
         var known = await db.SourceItems
@@ -108,6 +143,33 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, T
 
         source.RecordSuccess(now, result.ETag, result.LastModified);
         await db.SaveChangesAsync(cancellationToken);
-        return new SourceOutcome(source.Id, source.Name, true, byUrl.Count, added, false, null);
+        return new IngestOutcome(source.Id, source.Name, IngestStatus.Stored, byUrl.Count, added, LastFetchedAt: now);
     }
+
+    /// <summary>Stops tracking what the ingest touched, and only that: the caller's own entities (the generation
+    /// run of a draft being written) stay tracked in the shared DbContext.</summary>
+    private void ForgetSourcesAndItems()
+    {
+        // Everything was just saved: no need to scan for changes before letting go.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in db.ChangeTracker.Entries<SourceItem>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            foreach (var entry in db.ChangeTracker.Entries<Source>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -45,6 +45,7 @@ public static class JobsServiceCollectionExtensions
 
         services.AddScoped<GenerateDailyDigestJob>();
         services.AddScoped<PublishDuePostsJob>();
+        services.AddScoped<IngestSourcesJob>();
         services.AddSingleton<RecurringJobSchedule>();
         return services;
     }

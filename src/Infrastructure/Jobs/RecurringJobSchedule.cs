@@ -1,12 +1,13 @@
 using Cronos;
 using Digest.Domain.Common;
 using Digest.Domain.Settings;
+using Digest.Infrastructure.Ingestion;
 using Hangfire;
 
 namespace Digest.Infrastructure.Jobs;
 
-/// <summary>Keeps Hangfire's recurring jobs in line with the settings (cron and time zone of the daily run).</summary>
-public sealed class RecurringJobSchedule(IRecurringJobManager jobs)
+/// <summary>Keeps Hangfire's recurring jobs in line with the settings (cron and time zone of the daily run, cron of the ingest).</summary>
+public sealed class RecurringJobSchedule(IRecurringJobManager jobs, IngestOptions ingest)
 {
     public void Apply(SiteSettings settings)
     {
@@ -20,6 +21,10 @@ public sealed class RecurringJobSchedule(IRecurringJobManager jobs)
             PublishDuePostsJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely());
+        jobs.AddOrUpdate<IngestSourcesJob>(
+            IngestSourcesJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Validate(ingest.Cron));
     }
 
     /// <summary>Checks a five-field cron expression, with an error an admin can act on.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Digest.Domain.Sources;
 
 namespace Digest.Infrastructure.Sources;
 
@@ -12,7 +13,7 @@ public static partial class ArxivId
         return h is "arxiv.org" or "www.arxiv.org" or "export.arxiv.org" or "rss.arxiv.org";
     }
 
-    /// <summary>Finds the id in an arXiv address (abs, pdf, html), an "arXiv:" reference or an OAI identifier.</summary>
+    /// <summary>Finds the id in an arXiv address (abs, pdf, html), an "arXiv:" reference, an OAI identifier or a paper page.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out string? id)
     {
         id = null;
@@ -21,14 +22,7 @@ public static partial class ArxivId
             return false;
         }
 
-        var match = IdPattern().Match(text);
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        id = match.Groups["id"].Value;
-        return true;
+        return ArxivIds.TryFind(text, out id);
     }
 
     /// <summary>The id of an arXiv page address (abs/pdf/html on an arXiv host), or false for anything else.</summary>
@@ -49,9 +43,6 @@ public static partial class ArxivId
         id = match.Groups["id"].Value;
         return true;
     }
-
-    [GeneratedRegex(@"(?:arxiv\.org/(?:abs|pdf|html)/|arXiv:|oai:arXiv\.org:)(?<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
 
     [GeneratedRegex(@"^/(?:abs|pdf|html)/(?<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();

@@ -39,6 +39,14 @@ internal sealed class HttpSourceFetcher(SourceDownloader downloader, SourceReade
 
             if (reader is FeedReader)
             {
+                // "Feed" means "find out": a Reddit listing, an HN search or an arXiv API answer at an address that
+                // did not say so is read by its own reader, and the kind found is reported for the operator to keep.
+                if (source.Kind == SourceKind.Feed && SourceKindDetector.FromContent(document.Body, document.MediaType) is { } found
+                    && found is SourceKind.Reddit or SourceKind.HackerNews or SourceKind.Arxiv)
+                {
+                    return FetchResult.Success(readers.For(found).Read(document), etag, lastModified, found);
+                }
+
                 var feedItems = FeedReader.Read(document, out var format);
                 return FetchResult.Success(feedItems, etag, lastModified, format);
             }

@@ -18,6 +18,7 @@ public static class DigestCommands
         root.Subcommands.Add(Verb("migrate", "Apply database migrations and exit.", _ => context.MigrateOnlyAsync()));
         root.Subcommands.Add(UserCommands.Create(context));
         root.Subcommands.Add(SourceCommands.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(PostCommands.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));

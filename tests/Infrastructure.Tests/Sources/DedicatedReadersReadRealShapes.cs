@@ -33,12 +33,14 @@ public sealed class DedicatedReadersReadRealShapes : IAsyncLifetime
         Assert.Equal("t3_1skjxta", link.ExternalId);
         Assert.Equal("u/airplane231", link.Author);
         Assert.Equal(DateTime.UnixEpoch.AddSeconds(1776105848), link.PublishedAt);
-        Assert.Equal("[Media] https://x.com/arielhelwani/status/2043757261882044451", link.Excerpt);
+        Assert.Equal("https://x.com/arielhelwani/status/2043757261882044451", link.Excerpt);
+        Assert.Equal("Media", link.Flair);
 
         var self = Assert.Single(result.Items, i => i.ExternalId == "t3_1sk894v");
         Assert.Equal(self.DiscussionUrl, self.Url);
         Assert.Equal(2686, self.Score);
-        Assert.StartsWith("[Discussion] This is ridiculous the movie made $800 million", self.Excerpt, StringComparison.Ordinal);
+        Assert.StartsWith("This is ridiculous the movie made $800 million", self.Excerpt, StringComparison.Ordinal);
+        Assert.Equal("Discussion", self.Flair);
         Assert.DoesNotContain("<", self.Excerpt, StringComparison.Ordinal);
 
         var request = Assert.Single(_server.Requests);

@@ -71,8 +71,9 @@ public sealed class OperatorCommandTests : IAsyncLifetime
     [Theory]
     [InlineData(new[] { "generate", "--date", "2026-13-01" }, "is not a date in the form yyyy-MM-dd")]
     [InlineData(new[] { "posts", "publish", "no-such-post" }, "No post \"no-such-post\"")]
-    [InlineData(new[] { "sources", "add", "--url", "ftp://example.com/feed" }, "must be an absolute http or https address")]
-    [InlineData(new[] { "sources", "add", "--url", "https://example.com/feed.xml", "--weight", "50" }, "weight must be above 0 and at most 10")]
+    [InlineData(new[] { "sources", "add", "--url", "ftp://example.com/feed" }, "is not an absolute http or https address")]
+    [InlineData(new[] { "sources", "add", "--url", "https://example.com/feed.xml", "--kind", "Rss", "--weight", "50" }, "weight must be above 0 and at most 10")]
+    [InlineData(new[] { "sources", "add", "--url", "http://127.0.0.1:9/feed.xml", "--weight", "50" }, "weight must be above 0 and at most 10")]
     public async Task Bad_input_exits_non_zero_with_a_reason(string[] args, string reason)
     {
         var result = await DigestCli.RunAsync(_database, args);

@@ -37,6 +37,7 @@ internal sealed class SourceItemConfiguration : IEntityTypeConfiguration<SourceI
         builder.Property(i => i.DiscussionUrl).HasMaxLength(2000);
         builder.Property(i => i.Excerpt).HasMaxLength(4000);
         builder.Property(i => i.Author).HasMaxLength(200);
+        builder.Property(i => i.Flair).HasMaxLength(100);
         // The same story fetched again is updated, never stored twice.
         builder.HasIndex(i => new { i.SourceId, i.CanonicalUrl }).IsUnique();
         builder.HasIndex(i => i.CanonicalUrl);

@@ -11,6 +11,9 @@ namespace Digest.Infrastructure.Sources.Reddit;
 /// </summary>
 public sealed class RedditListingReader : ISourceReader
 {
+    /// <summary>Flair is a short label; a subreddit can make it long, the column is not.</summary>
+    public const int MaxFlairLength = 100;
+
     private static readonly Uri RedditBase = new("https://www.reddit.com/");
 
     public string Accept => "application/json";
@@ -107,23 +110,23 @@ public sealed class RedditListingReader : ISourceReader
             Score: Json.Whole(post, "score"),
             Comments: Json.Whole(post, "num_comments"),
             ExternalId: Json.Text(post, "name") ?? (Json.Text(post, "id") is { } id ? "t3_" + id : discussion),
-            DiscussionUrl: discussion);
+            DiscussionUrl: discussion,
+            Flair: Flair(post));
     }
 
-    // FetchedItem has no place for the flair, so it leads the excerpt: "[Research] We propose …".
+    private static string? Flair(JsonElement post)
+    {
+        var flair = PlainText.FromText(Json.Text(post, "link_flair_text"));
+        return flair.Length == 0 ? null : flair.Length <= MaxFlairLength ? flair : flair[..MaxFlairLength];
+    }
+
     private static string? Excerpt(JsonElement post)
     {
         var html = Json.Text(post, "selftext_html");
         var text = html is not null
             ? PlainText.FromHtml(html.Contains('<', StringComparison.Ordinal) ? html : WebUtility.HtmlDecode(html))
             : PlainText.FromText(Json.Text(post, "selftext"));
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        var flair = PlainText.FromText(Json.Text(post, "link_flair_text"));
-        return flair.Length > 0 ? $"[{flair}] {text}" : text;
+        return text.Length == 0 ? null : text;
     }
 
     internal static bool IsRedditHost(string host) =>

@@ -552,6 +552,10 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Flair")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
