@@ -56,6 +56,9 @@ public sealed class Post
     /// <summary>Sanitised HTML of the body, rendered once when the post is published or edited while published.</summary>
     public string? ContentHtml { get; private set; }
     public int WordCount { get; private set; }
+    /// <summary>The post's words as plain text (tags, description and body; the title has a column of its own), kept with
+    /// the rendering for full-text search, so the index never has to read HTML.</summary>
+    public string? SearchText { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     /// <summary>Concurrency token: a new value on every change, so two editors cannot overwrite each other.</summary>
@@ -224,10 +227,11 @@ public sealed class Post
         FeedId = feedId.Trim();
     }
 
-    public void SetRendering(string html, int wordCount)
+    public void SetRendering(string html, int wordCount, string? searchText = null)
     {
         ContentHtml = html;
         WordCount = wordCount;
+        SearchText = searchText;
     }
 
     private void CheckApprovable(string? overrideReason)
