@@ -18,7 +18,8 @@ public sealed record SearchTerms(string Text, IReadOnlyList<string> Words)
 
     public static SearchTerms From(string? raw)
     {
-        var text = (raw ?? "").Trim();
+        // Control characters mean nothing in a search and PostgreSQL refuses a NUL in text.
+        var text = new string((raw ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         if (text.Length > MaxLength)
         {
             text = text[..MaxLength];
