@@ -20,6 +20,7 @@ public static class DigestCommands
         root.Subcommands.Add(SourceCommands.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(PostCommands.Create(context));
+        root.Subcommands.Add(PublicBench.SeedPostsCommand.Create(context));
         return await root.Parse(args).InvokeAsync();
     }
 

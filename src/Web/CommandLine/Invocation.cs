@@ -9,7 +9,7 @@ public sealed record Invocation(bool IsCommand, string[] HostArguments, string[]
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "users", "sources", "generate", "posts", "help", "--help", "-h", "-?",
+        "migrate", "users", "sources", "generate", "posts", "bench-seed", "help", "--help", "-h", "-?",
     };
 
     public static Invocation Parse(string[] args)
