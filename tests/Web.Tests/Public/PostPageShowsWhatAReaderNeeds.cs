@@ -52,7 +52,7 @@ public sealed class PostPageShowsWhatAReaderNeeds : IAsyncLifetime
         var disclosure = page.QuerySelector("aside.disclosure")!;
         Assert.Contains("the language model gpt-4o-mini", disclosure.QuerySelector(".written-by")!.TextContent, StringComparison.Ordinal);
         var reviewed = disclosure.QuerySelector(".reviewed-by")!;
-        Assert.Contains("Approved for publication by editor@example.com", reviewed.TextContent.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("Read, reviewed and approved by editor@example.com", reviewed.TextContent.ReplaceLineEndings(" "), StringComparison.Ordinal);
         Assert.Equal(post.ReviewedAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), reviewed.QuerySelector("time")!.GetAttribute("datetime"));
     }
 
@@ -109,7 +109,7 @@ public sealed class PostPageShowsWhatAReaderNeeds : IAsyncLifetime
 
         Assert.Contains("Not reviewed", disclosure.TextContent, StringComparison.Ordinal);
         Assert.Contains("without an editor", disclosure.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("Approved", disclosure.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("approved", disclosure.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
