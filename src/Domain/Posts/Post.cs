@@ -60,6 +60,9 @@ public sealed class Post
     public int WordCount { get; private set; }
     /// <summary>A hash of the file an imported post was last read from, so importing the same file again changes nothing.</summary>
     public string? ImportChecksum { get; private set; }
+    /// <summary>The post's words as plain text (tags, description and body; the title has a column of its own), kept with
+    /// the rendering for full-text search, so the index never has to read HTML.</summary>
+    public string? SearchText { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     /// <summary>Concurrency token: a new value on every change, so two editors cannot overwrite each other.</summary>
@@ -266,6 +269,7 @@ public sealed class Post
         ImportChecksum = newer.ImportChecksum;
         ContentHtml = newer.ContentHtml;
         WordCount = newer.WordCount;
+        SearchText = newer.SearchText;
         if (newer.Status == PostStatus.Published)
         {
             Status = PostStatus.Published;
@@ -278,10 +282,11 @@ public sealed class Post
         }
     }
 
-    public void SetRendering(string html, int wordCount)
+    public void SetRendering(string html, int wordCount, string? searchText = null)
     {
         ContentHtml = html;
         WordCount = wordCount;
+        SearchText = searchText;
     }
 
     private void RequireImported(string message)

@@ -42,4 +42,11 @@ internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Sto
     v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
-public sealed class PostgresDigestDbContext(DbContextOptions<PostgresDigestDbContext> options) : DigestDbContext(options);
+public sealed class PostgresDigestDbContext(DbContextOptions<PostgresDigestDbContext> options) : DigestDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Search.PostgresSearchIndex.Configure(builder);
+    }
+}

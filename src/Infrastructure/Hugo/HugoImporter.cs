@@ -104,7 +104,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
         {
             // The old blog's word count and reading time came from this text, not from the sections written back out.
             var rendered = renderer.RenderMarkdown(source.Body);
-            fresh.SetRendering(rendered.Html, rendered.WordCount);
+            fresh.SetRendering(rendered.Html, rendered.WordCount, PostRenderer.SearchText(fresh, rendered.Html));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

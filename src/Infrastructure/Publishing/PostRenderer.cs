@@ -13,8 +13,15 @@ public sealed class PostRenderer(MarkdownRenderer markdown)
     {
         ArgumentNullException.ThrowIfNull(post);
         var rendered = RenderMarkdown(HouseFormat.ToMarkdown(post.Sections));
-        post.SetRendering(rendered.Html, rendered.WordCount);
+        post.SetRendering(rendered.Html, rendered.WordCount, SearchText(post, rendered.Html));
         return rendered;
+    }
+
+    /// <summary>What full-text search reads besides the title: tags, description and the body's words.</summary>
+    public static string SearchText(Post post, string html)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return PlainText.Collapse(string.Join(' ', [.. post.Tags, post.Description ?? "", PlainText.FromHtml(html)]));
     }
 
     /// <summary>Renders any Markdown body the way a post's body is rendered, e.g. an imported post's original text.</summary>

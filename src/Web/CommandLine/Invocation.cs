@@ -9,7 +9,7 @@ public sealed record Invocation(bool IsCommand, string[] HostArguments, string[]
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "users", "sources", "ingest", "generate", "posts", "import", "export", "help", "--help", "-h", "-?",
+        "migrate", "users", "sources", "ingest", "generate", "posts", "import", "export", "bench-seed", "help", "--help", "-h", "-?",
     };
 
     public static Invocation Parse(string[] args)

@@ -4,6 +4,7 @@ using Digest.Infrastructure.Publishing.Feeds;
 using Digest.Infrastructure.Settings;
 using Digest.Web.Caching;
 using Digest.Web.Components;
+using Digest.Web.PublicSite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -31,26 +32,26 @@ internal static class FeedEndpoints
 
     private static Delegate Site<TWriter>(string path)
         where TWriter : IFeedWriter =>
-        async (HttpContext http, DigestDbContext db, TWriter writer, CancellationToken ct) =>
+        async (HttpContext http, DigestDbContext db, PublicPosts posts, ReviewerNames reviewers, TWriter writer, CancellationToken ct) =>
         {
             var site = await SiteAsync(http, ct);
-            var entries = await EntriesAsync(db, site, tag: null, ct);
-            return Respond(http, writer.Write(FeedChannel.ForSite(site, path), entries));
+            var entries = await EntriesAsync(db, reviewers, site, tag: null, ct);
+            return Respond(http, writer.Write(FeedChannel.ForSite(site, path, await posts.LastChangeAsync(ct)), entries));
         };
 
     private static Delegate Tag<TWriter>(string file)
         where TWriter : IFeedWriter =>
-        async (string tag, HttpContext http, DigestDbContext db, TWriter writer, CancellationToken ct) =>
+        async (string tag, HttpContext http, DigestDbContext db, PublicPosts posts, ReviewerNames reviewers, TWriter writer, CancellationToken ct) =>
         {
             var site = await SiteAsync(http, ct);
-            var entries = await EntriesAsync(db, site, tag, ct);
+            var entries = await EntriesAsync(db, reviewers, site, tag, ct);
             if (entries.Count == 0)
             {
                 return Results.NotFound();
             }
 
             var name = entries[0].Tags.First(t => FeedSite.TagSlug(t) == FeedSite.TagSlug(tag));
-            return Respond(http, writer.Write(FeedChannel.ForTag(site, name, FeedSite.TagPath(name) + file), entries));
+            return Respond(http, writer.Write(FeedChannel.ForTag(site, name, FeedSite.TagPath(name) + file, await posts.LastChangeAsync(ct)), entries));
         };
 
     internal static RouteHandlerBuilder CachedPublicly(this RouteHandlerBuilder builder) =>
@@ -59,18 +60,21 @@ internal static class FeedEndpoints
     private static async Task<FeedSite> SiteAsync(HttpContext http, CancellationToken ct)
     {
         var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(ct);
-        var baseUrl = string.IsNullOrWhiteSpace(settings.BaseUrl) ? $"{http.Request.Scheme}://{http.Request.Host}/" : settings.BaseUrl.TrimEnd('/') + "/";
-        return new FeedSite(settings.Title, settings.Description, new Uri(baseUrl));
+        return new FeedSite(settings.Title, settings.Description, SiteAddress.BaseUrl(http.Request, settings));
     }
 
-    private static async Task<IReadOnlyList<FeedEntry>> EntriesAsync(DigestDbContext db, FeedSite site, string? tag, CancellationToken ct)
+    private static async Task<IReadOnlyList<FeedEntry>> EntriesAsync(DigestDbContext db, ReviewerNames reviewers, FeedSite site, string? tag, CancellationToken ct)
     {
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.Status == PostStatus.Published && p.ContentHtml != null)
             .OrderByDescending(p => p.PublishedAt)
             .Take(tag is null ? EntriesPerFeed : 500)
             .ToListAsync(ct);
-        var entries = posts.Select(p => FeedEntry.FromPost(p, site.Absolute(PostLinks.Path(p.Slug)).AbsoluteUri)).ToList();
+        var names = await reviewers.ForAsync(posts.Select(p => p.ReviewedBy), ct);
+        var entries = posts
+            .Select(p => FeedEntry.FromPost(p, site.Absolute(PostLinks.Path(p.Slug)).AbsoluteUri))
+            .Select(e => e.ReviewedBy is { } by ? e with { ReviewedBy = names.GetValueOrDefault(by, by) } : e)
+            .ToList();
         return tag is null ? entries : [.. FeedEntries.WithTag(entries, tag).Take(EntriesPerFeed)];
     }
 
@@ -80,21 +84,17 @@ internal static class FeedEndpoints
         headers.ETag = EntityTagHeaderValue.Parse(document.ETag);
         if (document.LastModified is { } lastModified)
         {
-            headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc));
+            // HTTP dates carry whole seconds.
+            headers.LastModified = DateTimeOffset.FromUnixTimeSeconds(new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)).ToUnixTimeSeconds());
         }
 
-        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Compare(headers.ETag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
+        if (Conditional.IsNotModified(http.Request, http.Response))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var ifModifiedSince = http.Request.GetTypedHeaders().IfModifiedSince;
-        if (ifNoneMatch.Count == 0 && ifModifiedSince is { } since && headers.LastModified is { } modified && modified <= since.AddSeconds(1))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
+        // Feed readers may keep the feed but must revalidate: a conditional GET costs a 304.
+        http.Response.Headers.CacheControl = "no-cache";
         return Results.Bytes(document.Content, document.ContentType);
     }
 }

@@ -6,6 +6,7 @@ using Digest.Web.Account;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Digest.Web.Feeds;
+using Digest.Web.PublicSite;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -71,9 +72,10 @@ public static class WebHostingExtensions
         services.AddOutputCache(cache =>
         {
             cache.AddBasePolicy(policy => policy.NoCache());
-            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).Expire(TimeSpan.FromHours(1)));
+            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
         });
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
+        services.AddPublicSite();
         services.AddHealthChecks()
             .AddDbContextCheck<DigestDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
@@ -103,12 +105,14 @@ public static class WebHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        app.UsePublicSite();
         app.UseAntiforgery();
         app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapFeeds();
+        app.MapPublicSite();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions

@@ -139,6 +139,9 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ScheduledFor")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)

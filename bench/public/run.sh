@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Public-site benchmark: a Release build of Digest holding 1,000 published posts, measured with wrk against the home
+# page, a post page and /index.xml, and against the same bytes served as static files by the same Kestrel.
+#
+#   bench/public/run.sh                 # 20 s per target, 2 threads, 64 connections
+#   DURATION=60 CONNECTIONS=64 POSTS=1000 bench/public/run.sh
+#
+# Prints req/s, p99 latency and errors per target, the ratio page/static, and the server's memory (RSS) before,
+# during and after a long run on the post page. Needs the .NET SDK; installs Debian's wrk when missing.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+duration=${DURATION:-20}
+threads=${THREADS:-2}
+connections=${CONNECTIONS:-64}
+posts=${POSTS:-1000}
+port=${PORT:-5099}
+memory_run=${MEMORY_RUN:-60}
+base="http://127.0.0.1:$port"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  say "installing wrk"
+  if [[ $(id -u) -eq 0 ]]; then apt-get -q update >/dev/null || true; apt-get -q install -y wrk >/dev/null
+  else sudo apt-get -q update >/dev/null || true; sudo apt-get -q install -y wrk >/dev/null; fi
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")
+server=""
+cleanup() {
+  if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say "publishing a Release build"
+dotnet publish "$repo/src/Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Production
+export Digest__DataDirectory="$work/data"
+export Digest__Bench__StaticMirror="$work/static"
+mkdir -p "$work/static"
+
+say "seeding $posts published posts"
+(cd "$work/app" && dotnet Digest.Web.dll bench-seed --count "$posts" >&2)
+
+say "starting the server on $base"
+(cd "$work/app" && exec dotnet Digest.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+server=$!
+for _ in $(seq 1 60); do
+  curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
+  sleep 1
+done
+curl -fsS -o /dev/null "$base/healthz" || { cat "$work/server.log" >&2; exit 1; }
+
+post=$(curl -fsS "$base/" | grep -o 'href="/posts/[^"]*"' | head -n 1 | sed -E 's/href="([^"]*)"/\1/')
+[[ -n "$post" ]] || { echo "no post link on the home page" >&2; exit 1; }
+
+# The same bytes as static files: what the pages would cost if they were files on disk.
+curl -fsS "$base/" -o "$work/static/home.html"
+curl -fsS "$base$post" -o "$work/static/post.html"
+curl -fsS "$base/index.xml" -o "$work/static/index.xml"
+words=$(sed -e 's/<[^>]*>/ /g' "$work/static/post.html" | wc -w)
+say "post page $post: $(wc -c <"$work/static/post.html") bytes (~$words words of text); home $(wc -c <"$work/static/home.html") bytes; RSS $(wc -c <"$work/static/index.xml") bytes"
+
+css=$(grep -o 'href="site\.[a-z0-9]*\.css"' "$work/static/home.html" | head -n 1 | sed -E 's/href="([^"]*)"/\1/')
+say "fingerprinted stylesheet /$css: $(curl -fsS -D - -o /dev/null "$base/$css" | tr -d '\r' | grep -i '^cache-control' || echo 'no Cache-Control')"
+etag=$(curl -fsS -D - -o /dev/null "$base$post" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+say "conditional GET of the post page: $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base$post")"
+
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+dotnet_pid() { pgrep -P "$server" -f Digest.Web.dll || echo "$server"; }
+app=$(dotnet_pid)
+
+# wrk's summary → "req/s p99 errors"
+measure() {
+  local url=$1 secs=$2 out
+  out=$(wrk -t"$threads" -c"$connections" -d"${secs}s" --latency "$url")
+  local rps p99 errors non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(grep -o 'Socket errors: .*' <<<"$out" || true)
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  echo "$rps $p99 ${non2xx:-0} ${errors:+[$errors]}"
+}
+
+# Warm up both paths so JIT and the output cache are settled before measuring.
+for url in "$base/" "$base$post" "$base/index.xml" "$base/_static-mirror/post.html"; do
+  wrk -t1 -c8 -d3s "$url" >/dev/null
+done
+
+printf '\n%-12s %14s %10s %8s   %14s %10s   %6s\n' target "page req/s" "p99" "non-2xx" "static req/s" "p99" ratio
+rows=()
+for target in "home /|home.html" "post $post|post.html" "rss /index.xml|index.xml"; do
+  name=${target%% *}; rest=${target#* }; path=${rest%%|*}; file=${rest#*|}
+  read -r page_rps page_p99 page_bad page_err <<<"$(measure "$base$path" "$duration")"
+  read -r file_rps file_p99 file_bad file_err <<<"$(measure "$base/_static-mirror/$file" "$duration")"
+  ratio=$(awk -v a="$page_rps" -v b="$file_rps" 'BEGIN { printf "%.2f", a / b }')
+  printf '%-12s %14s %10s %8s   %14s %10s   %6s %s %s\n' "$name" "$page_rps" "$page_p99" "$page_bad" "$file_rps" "$file_p99" "$ratio" "$page_err" "$file_err"
+done
+
+say "memory over a ${memory_run}s run on the post page"
+before=$(rss_kb "$app")
+wrk -t"$threads" -c"$connections" -d"${memory_run}s" "$base$post" >"$work/long.txt" &
+load=$!
+samples=()
+for _ in 1 2 3 4 5 6; do
+  sleep $((memory_run / 6))
+  samples+=("$(rss_kb "$app")")
+done
+wait "$load"
+after=$(rss_kb "$app")
+long_rps=$(awk '/Requests\/sec/ {print $2}' "$work/long.txt")
+printf '\nlong run: %s req/s; RSS before %s MB, during %s MB, after %s MB\n' "$long_rps" "$((before / 1024))" \
+  "$(printf '%s ' "${samples[@]}" | awk '{for (i = 1; i <= NF; i++) printf "%d ", $i / 1024}')" "$((after / 1024))"
+printf 'machine: %s cores, %s\n' "$(nproc)" "$(dotnet --version) SDK"

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace Digest.Infrastructure.Search;
+
+/// <summary>
+/// What a reader typed into the search box, made safe for either index. The raw text is untrusted: it may hold
+/// quotes, operators or kilobytes of noise. Both providers see a bounded string; SQLite's FTS5 sees only quoted words,
+/// because its MATCH syntax turns a stray quote or operator into an error.
+/// </summary>
+public sealed record SearchTerms(string Text, IReadOnlyList<string> Words)
+{
+    /// <summary>Longer input is cut: a search box is not a place for an essay, and every character costs index work.</summary>
+    public const int MaxLength = 200;
+
+    public const int MaxWords = 12;
+
+    public bool IsEmpty => Words.Count == 0;
+
+    public static SearchTerms From(string? raw)
+    {
+        // Control characters mean nothing in a search and PostgreSQL refuses a NUL in text.
+        var text = new string((raw ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        if (text.Length > MaxLength)
+        {
+            text = text[..MaxLength];
+            if (char.IsHighSurrogate(text[^1]))
+            {
+                text = text[..^1];
+            }
+        }
+
+        return new SearchTerms(text, WordsOf(text));
+    }
+
+    /// <summary>The words as an FTS5 query: each one a quoted string (so nothing in it is syntax), all of them required.</summary>
+    public string ToFts5Query() => string.Join(' ', Words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    private static List<string> WordsOf(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+                continue;
+            }
+
+            Flush();
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (word.Length > 0 && words.Count < MaxWords && !words.Contains(word.ToString(), StringComparer.OrdinalIgnoreCase))
+            {
+                words.Add(word.ToString());
+            }
+
+            word.Clear();
+        }
+    }
+}
