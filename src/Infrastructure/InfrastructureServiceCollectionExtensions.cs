@@ -37,6 +37,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<SourceIngester>();
         services.AddScoped<DraftGenerator>();
         services.AddScoped<PostEditor>();
+        services.AddScoped<SiteSettingsEditor>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true));
