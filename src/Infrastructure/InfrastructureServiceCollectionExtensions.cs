@@ -38,6 +38,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<DraftGenerator>();
         services.AddScoped<PostEditor>();
         services.AddScoped<SiteSettingsEditor>();
+        services.AddScoped<PostGrid>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
