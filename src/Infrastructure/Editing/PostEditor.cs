@@ -16,7 +16,8 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
 {
     public async Task<Post> FindAsync(string idOrSlug, CancellationToken cancellationToken = default)
     {
-        var query = db.Posts.Include(p => p.Sections).ThenInclude(s => s.Sources).Include(p => p.Transitions).AsSplitQuery();
+        // Rows come back in no particular order (PostgreSQL least of all); the editor shows sections as readers see them.
+        var query = db.Posts.Include(p => p.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Sources).Include(p => p.Transitions).AsSplitQuery();
         var post = Guid.TryParse(idOrSlug, out var id)
             ? await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             : await query.SingleOrDefaultAsync(p => p.Slug == NormalizedSlug(idOrSlug), cancellationToken);
