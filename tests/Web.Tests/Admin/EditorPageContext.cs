@@ -35,6 +35,8 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         Services.AddScoped<DashboardAccess>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         await SignInAsync(Dashboard.EditorEmail);
+        // Last: touching the renderer freezes the service collection.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected async Task SignInAsync(string email)
