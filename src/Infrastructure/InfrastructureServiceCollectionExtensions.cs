@@ -41,6 +41,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<PostEditor>();
         services.AddHugoImportExport();
         services.AddPredictions();
+        services.AddScoped<SiteSettingsEditor>();
+        services.AddScoped<PostGrid>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true));

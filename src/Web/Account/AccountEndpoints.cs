@@ -1,5 +1,6 @@
 using Digest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,11 +10,19 @@ internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // A form post with an antiforgery token (checked by UseAntiforgery), so no other site can sign an editor out.
-        endpoints.MapPost("/account/logout", async ([FromServices] SignInManager<ApplicationUser> signIn) =>
+        // A form post with the page's antiforgery token, so no other site can sign an editor out. UseAntiforgery only
+        // records the result for an endpoint that binds no form: the endpoint has to refuse a failed check itself.
+        endpoints.MapPost("/account/logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signIn) =>
         {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                // Re-executing the pipeline for a status page would run the antiforgery check again on this request, and throw.
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/");
+            return Results.LocalRedirect("~/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
     }

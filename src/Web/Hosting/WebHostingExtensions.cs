@@ -69,6 +69,8 @@ public static class WebHostingExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<OwnerSetup>();
+        services.AddScoped<DashboardAccess>();
+        services.AddScoped<UserAdministration>();
         services.AddOutputCache(cache =>
         {
             cache.AddBasePolicy(policy => policy.NoCache());

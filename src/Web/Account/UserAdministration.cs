@@ -1,0 +1,145 @@
+using Digest.Infrastructure.Audit;
+using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digest.Web.Account;
+
+/// <summary>
+/// What an admin does to dashboard accounts: create, change role, lock out, unlock. Each change is audited, and
+/// changes that take rights away renew the user's security stamp, so their cookie stops working at its next check.
+/// There is always at least one admin who can sign in.
+/// </summary>
+public sealed class UserAdministration(IServiceProvider services, UserManager<ApplicationUser> users, DigestDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<DashboardUser>> ListAsync()
+    {
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           select new { userRole.UserId, role.Name }).ToListAsync();
+        var now = clock.GetUtcNow();
+        return [.. all.Select(u => new DashboardUser(
+            u.Id, u.Email ?? u.UserName ?? "", u.DisplayName,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order().ToList(),
+            u.LockoutEnd is { } end && end > now ? end : null,
+            u.AccessFailedCount))];
+    }
+
+    public async Task<IdentityResult> CreateAsync(string email, string? displayName, string password, string role, string by)
+    {
+        var result = await UserAccounts.CreateAsync(services, email, password, role);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (!string.IsNullOrWhiteSpace(displayName))
+        {
+            user!.DisplayName = displayName.Trim();
+            await users.UpdateAsync(user);
+        }
+
+        await AuditAsync(by, AuditActions.UserCreated, user!, $"as {role}");
+        return result;
+    }
+
+    public async Task<IdentityResult> ChangeRoleAsync(string userId, string role, string by)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return Failed($"Unknown role \"{role}\".");
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.SequenceEqual([role]))
+        {
+            return IdentityResult.Success;
+        }
+
+        if (current.Contains(Roles.Admin) && role != Roles.Admin && await IsLastAdminAsync(user))
+        {
+            return Failed("This is the only admin who can sign in; make someone else an admin first.");
+        }
+
+        await users.RemoveFromRolesAsync(user, current);
+        var added = await users.AddToRoleAsync(user, role);
+        if (added.Succeeded)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await AuditAsync(by, AuditActions.UserRoleChanged, user, $"{string.Join(",", current)} → {role}");
+        }
+
+        return added;
+    }
+
+    public async Task<IdentityResult> LockOutAsync(string userId, string by)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(user))
+        {
+            return Failed("This is the only admin who can sign in; locking it out would lock everyone out of the settings.");
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        var result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        if (result.Succeeded)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await AuditAsync(by, AuditActions.UserLockedOut, user, null);
+        }
+
+        return result;
+    }
+
+    public async Task<IdentityResult> UnlockAsync(string userId, string by)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await AuditAsync(by, AuditActions.UserUnlocked, user, null);
+        }
+
+        return result;
+    }
+
+    private async Task<bool> IsLastAdminAsync(ApplicationUser user)
+    {
+        var now = clock.GetUtcNow();
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.Id != user.Id && !(a.LockoutEnd is { } end && end > now));
+    }
+
+    private async Task AuditAsync(string by, string action, ApplicationUser user, string? details)
+    {
+        db.Set<AuditEntry>().Add(AuditEntry.Record(clock.GetUtcNow().UtcDateTime, by, action, AuditSubject.User(user.Id, user.Email), details));
+        await db.SaveChangesAsync();
+    }
+
+    private static IdentityResult Failed(string description) => IdentityResult.Failed(new IdentityError { Code = "Refused", Description = description });
+}
+
+public sealed record DashboardUser(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, int FailedSignIns)
+{
+    public bool IsLockedOut => LockedUntil is not null;
+}

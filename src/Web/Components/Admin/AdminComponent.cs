@@ -1,0 +1,55 @@
+using Digest.Domain.Common;
+using Digest.Web.Account;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Digest.Web.Components.Admin;
+
+/// <summary>
+/// What every dashboard page shares: services through a scope per action (never a DbContext for the circuit's
+/// lifetime), the server-side check of the user before each action, and one place for the message shown after it.
+/// </summary>
+public abstract class AdminComponent : ComponentBase
+{
+    [Inject]
+    protected IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected string? Message { get; set; }
+
+    protected bool MessageIsError { get; set; }
+
+    protected bool Busy { get; set; }
+
+    /// <summary>Asks the database whether the signed-in user may still act (not locked out, role kept); returns their name.</summary>
+    protected async Task<string> ActorAsync(string? role = null)
+    {
+        var user = (await AuthenticationState).User;
+        return await Scopes.RunAsync<DashboardAccess, string>(access => access.RequireAsync(user, role));
+    }
+
+    /// <summary>Runs an action as the signed-in user; a refusal or a broken rule becomes the page's message, not an error page.</summary>
+    protected async Task<bool> ActAsync(Func<string, Task> action, string? done, string? role = null)
+    {
+        Busy = true;
+        try
+        {
+            await action(await ActorAsync(role));
+            Say(done, isError: false);
+            return true;
+        }
+        catch (Exception ex) when (ex is DomainException or DashboardAccessDeniedException)
+        {
+            Say(ex.Message, isError: true);
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    protected void Say(string? message, bool isError) => (Message, MessageIsError) = (message, isError);
+}

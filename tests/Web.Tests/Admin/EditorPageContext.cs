@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Bunit;
+using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Identity;
+using Digest.Infrastructure.Publishing;
+using Digest.Infrastructure.Settings;
+using Digest.Web.Account;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digest.Web.Tests.Admin;
+
+/// <summary>
+/// bUnit with the real services (editor, settings, renderer, Identity) over the app's migrated SQLite database, and
+/// a real editor account as the signed-in user. Only the browser (JS interop) is bUnit's.
+/// </summary>
+public abstract class EditorPageContext : BunitContext, IAsyncLifetime
+{
+    protected DigestAppFactory App { get; private set; } = default!;
+
+    public virtual async Task InitializeAsync()
+    {
+        App = await DigestAppFactory.CreateAsync();
+        await Dashboard.AddUsersAsync(App);
+        // The page's own container (bUnit's) gets the real services, on the app's migrated database.
+        Services.AddLogging();
+        Services.AddDigestDatabase(App.Database.Options);
+        Services.AddPublishing();
+        Services.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();
+        Services.AddScoped<PostEditor>();
+        Services.AddSingleton<SiteSettingsStore>();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<DigestDbContext>();
+        Services.AddScoped<DashboardAccess>();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        await SignInAsync(Dashboard.EditorEmail);
+        // Last: touching the renderer freezes the service collection.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    protected async Task SignInAsync(string email)
+    {
+        var id = await App.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id));
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,46 @@
+using Bunit;
+using Digest.Domain.Posts;
+using Digest.Infrastructure.Editing;
+using Digest.Web.Components.Admin;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digest.Web.Tests.Admin;
+
+public sealed class TheEditorRefusesToSaveAnInvalidPost : EditorPageContext
+{
+    [Fact]
+    public async Task An_empty_title_and_a_slug_without_letters_are_marked_and_nothing_is_saved()
+    {
+        var post = await Dashboard.AddDraftAsync(App);
+        var cut = Render<PostEditorPage>(p => p.Add(c => c.Id, post.Id));
+        cut.WaitForElement("#title");
+
+        cut.Find("#title").Input("  ");
+        cut.Find("#slug").Input("---");
+        cut.Find("#save").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Fix the marked fields first", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("A post needs a title.", cut.Find("#error-title").TextContent);
+        Assert.Equal("The slug needs at least one letter or digit.", cut.Find("#error-slug").TextContent);
+        Assert.Equal("true", cut.Find("#title").GetAttribute("aria-invalid"));
+        var stored = await App.WithScopeAsync(s => s.GetRequiredService<PostEditor>().RevisionsAsync(post.Id));
+        Assert.Empty(stored);
+    }
+
+    [Fact]
+    public async Task Quality_problems_show_as_the_editor_types_and_block_approval_without_a_reason()
+    {
+        var post = await Dashboard.AddDraftAsync(App);
+        var topic = post.Sections.Single(s => s.Kind == SectionKind.Topic);
+        var cut = Render<PostEditorPage>(p => p.Add(c => c.Id, post.Id));
+        cut.WaitForElement("#title");
+        Assert.Contains("No problems found", cut.Find(".review").TextContent, StringComparison.Ordinal);
+
+        cut.Find($"#benefits-{topic.Id}").Input("");
+
+        Assert.Contains("topic 1 has no Benefits", cut.Find(".problems").TextContent, StringComparison.Ordinal);
+        cut.Find("#approve").Click();
+        cut.WaitForAssertion(() => Assert.Contains("cannot be approved yet", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.NotEqual(PostStatus.Published, (await App.WithScopeAsync(s => s.GetRequiredService<PostEditor>().FindAsync(post.Id.ToString()))).Status);
+    }
+}
