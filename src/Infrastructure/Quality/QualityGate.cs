@@ -55,9 +55,11 @@ public sealed class QualityGate(DigestDbContext db, QualityRules rules)
         var canonical = itemIds.Count == 0
             ? new Dictionary<Guid, string>()
             : await db.SourceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.CanonicalUrl, cancellationToken);
-        var notes = post.GenerationRunId is { } runId
-            ? (await db.GenerationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SectionNotes).SingleOrDefaultAsync(cancellationToken)) ?? []
-            : (IReadOnlyList<SectionNote>)[];
+        // The whole run is read: SQLite cannot project a JSON column on its own.
+        var run = post.GenerationRunId is { } runId
+            ? await db.GenerationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            : null;
+        IReadOnlyList<SectionNote> notes = run?.SectionNotes ?? [];
         return new QualityContext(rules, recent, canonical, notes);
     }
 
@@ -65,20 +67,21 @@ public sealed class QualityGate(DigestDbContext db, QualityRules rules)
     {
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.Status == PostStatus.Published && p.Id != exceptPostId)
-            .OrderByDescending(p => p.PublishedAt)
+            .OrderByDescending(p => p.PublishedAt ?? p.Date)
             .Take(rules.RecentPostsToCompare)
             .Select(p => new { p.Id, p.Slug })
             .ToListAsync(cancellationToken);
         var ids = posts.Select(p => p.Id).ToList();
-        var sections = await db.Posts.AsNoTracking()
-            .Where(p => ids.Contains(p.Id))
+        var sections = (await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Include(p => p.Sections).ThenInclude(s => s.Sources).AsSplitQuery()
+                .ToListAsync(cancellationToken))
             .SelectMany(p => p.Sections.Where(s => s.Kind == SectionKind.Topic).Select(s => new
             {
                 PostId = p.Id,
                 s.Heading,
                 Sources = s.Sources.Select(x => new { x.SourceItemId, x.Url }).ToList(),
             }))
-            .ToListAsync(cancellationToken);
+            .ToList();
         var itemIds = sections.SelectMany(s => s.Sources).Where(s => s.SourceItemId != null).Select(s => s.SourceItemId!.Value).Distinct().ToList();
         var canonical = itemIds.Count == 0
             ? new Dictionary<Guid, string>()
