@@ -20,15 +20,17 @@ public static class PostChecks
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(context);
         var problems = new List<string>();
-        var topics = post.Sections.Where(s => s.Kind == SectionKind.Topic).ToList();
+        // Sections loaded from a database come in no particular order; readers number them by position.
+        var sections = post.Sections.OrderBy(s => s.Position).ToList();
+        var topics = sections.Where(s => s.Kind == SectionKind.Topic).ToList();
         if (post.Origin == PostOrigin.Generated && topics.Count == 0)
         {
             problems.Add("the post has no topics");
         }
 
-        foreach (var section in post.Sections)
+        foreach (var section in sections)
         {
-            var name = Name(post, section);
+            var name = Name(sections, section);
             var empty = section.HasEmptyPart(out var what);
             if (empty)
             {
@@ -90,12 +92,12 @@ public static class PostChecks
         };
         if (checkMinimum && rules.MinSectionWords > 0 && words < rules.MinSectionWords)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{name} is far shorter than configured ({words} words; at least {rules.MinSectionWords})");
+            return string.Create(CultureInfo.InvariantCulture, $"{name} is far shorter than configured ({Count(words)}; at least {rules.MinSectionWords})");
         }
 
         if (rules.MaxSectionWords > 0 && words > rules.MaxSectionWords)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{name} is far longer than configured ({words} words; at most {rules.MaxSectionWords})");
+            return string.Create(CultureInfo.InvariantCulture, $"{name} is far longer than configured ({Count(words)}; at most {rules.MaxSectionWords})");
         }
 
         return null;
@@ -135,12 +137,14 @@ public static class PostChecks
 
     private static string Comparable(string url) => url.Trim().TrimEnd('/').ToLowerInvariant();
 
+    private static string Count(int words) => words == 1 ? "1 word" : string.Create(CultureInfo.InvariantCulture, $"{words} words");
+
     private static int Words(string? text) =>
         text is null ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 
-    private static string Name(Post post, Section section)
+    private static string Name(List<Section> sections, Section section)
     {
-        var ofKind = post.Sections.Where(s => s.Kind == section.Kind).ToList();
+        var ofKind = sections.Where(s => s.Kind == section.Kind).ToList();
         var number = ofKind.IndexOf(section) + 1;
         return section.Kind switch
         {
