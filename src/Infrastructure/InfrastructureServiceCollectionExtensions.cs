@@ -1,4 +1,3 @@
-using Digest.Domain.Generation;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Generation;
@@ -7,10 +6,10 @@ using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
+using Digest.Infrastructure.Quality;
 using Digest.Infrastructure.Settings;
 using Digest.Infrastructure.Sources;
 using Digest.Infrastructure.Writing;
-using Digest.Infrastructure.Writing.Offline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,10 +30,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddDigestDatabase(database);
         services.AddSourceFetching(builder.Configuration);
         services.AddPublishing();
-        if (!services.AddModelWriter(builder.Configuration))
-        {
-            services.AddScoped<IDigestWriter, OfflineDigestWriter>();
-        }
+        services.AddWriting(builder.Configuration);
+        services.AddQualityGate(builder.Configuration);
 
         services.AddIngestion(builder.Configuration);
         services.AddScoped<DraftGenerator>();

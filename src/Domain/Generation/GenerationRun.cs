@@ -19,8 +19,17 @@ public sealed class GenerationRun
     public int PromptTokens { get; private set; }
     public int CompletionTokens { get; private set; }
     public decimal EstimatedCost { get; private set; }
+    /// <summary>Requests sent to a model (repairs included); answers served from the cache are counted apart.</summary>
+    public int ModelCalls { get; private set; }
+    public int CachedAnswers { get; private set; }
+    /// <summary>The prompt versions the run used, e.g. "system@v1, topic@v2".</summary>
+    public string? Prompts { get; private set; }
+    /// <summary>Sections the writer skipped, failed or handed to the fallback model, and why.</summary>
+    public List<SectionNote> SectionNotes { get; private set; } = [];
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    public int TotalTokens => PromptTokens + CompletionTokens;
 
     public static GenerationRun Start(DateOnly edition, string trigger, string writer, DateTime at) => new()
     {
@@ -40,6 +49,22 @@ public sealed class GenerationRun
         CompletionTokens += completionTokens;
         EstimatedCost += cost;
     }
+
+    /// <summary>Adds what the writer spent and what it could not write; the ledger rows carry the detail.</summary>
+    public void RecordUsage(RunUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        RecordUsage(usage.PromptTokens, usage.CompletionTokens, usage.EstimatedCost);
+        ModelCalls += usage.ModelCalls;
+        CachedAnswers += usage.CachedAnswers;
+        Prompts = usage.Prompts.Count == 0 ? Prompts : string.Join(", ", usage.Prompts);
+        // Runs stored before notes existed read back with none.
+        SectionNotes = [.. SectionNotes ?? [], .. usage.SectionNotes];
+    }
+
+    /// <summary>Why the run did not write <paramref name="label"/> as asked, or null.</summary>
+    public string? NoteOn(Posts.SectionKind kind, string? label) =>
+        label is null ? null : (SectionNotes ?? []).LastOrDefault(n => n.Kind == kind && string.Equals(n.Label, label, StringComparison.Ordinal))?.Note;
 
     public void Succeed(Guid postId, DateTime at, string? message = null) => Finish(RunStatus.Succeeded, at, message, postId);
 

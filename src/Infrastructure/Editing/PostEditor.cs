@@ -3,6 +3,7 @@ using Digest.Domain.Posts;
 using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Publishing;
+using Digest.Infrastructure.Quality;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Infrastructure.Editing;
@@ -12,7 +13,7 @@ namespace Digest.Infrastructure.Editing;
 /// each workflow step. Every change writes a revision and an audit entry in the same transaction as the change.
 /// A post is rendered when it goes public or changes while public, and the public cache is evicted then.
 /// </summary>
-public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPublicSiteCache cache, TimeProvider clock)
+public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPublicSiteCache cache, QualityGate gate, TimeProvider clock)
 {
     public async Task<Post> FindAsync(string idOrSlug, CancellationToken cancellationToken = default)
     {
@@ -67,13 +68,20 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
     public Task<Post> SubmitForReviewAsync(Guid postId, string by, CancellationToken cancellationToken = default) =>
         ChangeAsync(postId, null, post => post.SubmitForReview(by, Now()), by, "submitted for review", AuditActions.PostSubmitted, null, cancellationToken);
 
-    public Task<Post> ApproveAndPublishAsync(Guid postId, string by, string? overrideReason = null, Guid? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(postId, expectedVersion, post => post.ApproveAndPublish(by, Now(), overrideReason), by, "approved and published", AuditActions.PostPublished,
+    // The full quality gate (repeats, lengths, unwritten sections) is checked before the post's own rules.
+    public async Task<Post> ApproveAndPublishAsync(Guid postId, string by, string? overrideReason = null, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        await gate.EnsureApprovableAsync(postId, overrideReason, cancellationToken);
+        return await ChangeAsync(postId, expectedVersion, post => post.ApproveAndPublish(by, Now(), overrideReason), by, "approved and published", AuditActions.PostPublished,
             Overridden(overrideReason), cancellationToken);
+    }
 
-    public Task<Post> ScheduleAsync(Guid postId, DateTime whenUtc, string by, string? overrideReason = null, Guid? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(postId, expectedVersion, post => post.Schedule(by, Now(), whenUtc, overrideReason), by, "scheduled", AuditActions.PostScheduled,
+    public async Task<Post> ScheduleAsync(Guid postId, DateTime whenUtc, string by, string? overrideReason = null, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        await gate.EnsureApprovableAsync(postId, overrideReason, cancellationToken);
+        return await ChangeAsync(postId, expectedVersion, post => post.Schedule(by, Now(), whenUtc, overrideReason), by, "scheduled", AuditActions.PostScheduled,
             $"for {whenUtc:yyyy-MM-dd HH:mm} UTC" + (Overridden(overrideReason) is { } o ? "; " + o : ""), cancellationToken);
+    }
 
     public Task<Post> RejectAsync(Guid postId, string reason, string by, CancellationToken cancellationToken = default) =>
         ChangeAsync(postId, null, post => post.Reject(by, Now(), reason), by, "rejected", AuditActions.PostRejected, reason, cancellationToken);

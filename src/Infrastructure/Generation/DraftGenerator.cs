@@ -81,6 +81,7 @@ public sealed class DraftGenerator(
         var post = Post.CreateGeneratedDraft(run.EditionDate, settings.PostTitle, settings.Author, writer.Name, run.Id, Now());
         post.SetMetadata(new PostMetadata(post.Title, post.Slug, null, post.Date, post.Author, settings.DefaultTags, PostFlags.HouseDefault, settings.Cover), Now());
         post.AddSection(new Section(SectionKind.Notice, null, settings.NoticeText));
+        (services.GetService(typeof(WriterRunContext)) as WriterRunContext)?.ForRun(run.Id);
         var written = await writer.WriteEditionAsync(
             [.. plan.Topics.Select(s => s.ToBrief())], [.. plan.Trending.Select(s => s.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
         for (var i = 0; i < plan.Topics.Count; i++)
@@ -142,7 +143,10 @@ public sealed class DraftGenerator(
         return [.. rows.Select(r => (r.Item, r.Source))];
     }
 
-    /// <summary>Copies the model's token use and cost into the run; returns the sections the writer could not write, and why.</summary>
+    /// <summary>
+    /// Copies the model's token use, cost and notes into the run; returns what the run message must say: budgets
+    /// reached, sections the fallback model wrote, and the sections the writer could not write, and why.
+    /// </summary>
     private List<string> RecordUsage(GenerationRun run, EditionPlan plan, SiteSettings settings)
     {
         if (services.GetService(typeof(IWriterUsage)) is not IWriterUsage usage)
@@ -150,21 +154,60 @@ public sealed class DraftGenerator(
             return [];
         }
 
-        run.RecordUsage(usage.PromptTokens, usage.CompletionTokens, usage.EstimatedCost);
-        var problems = plan.Topics.Select(s => (SectionKind.Topic, s.Lead.Item.Title))
-            .Concat(plan.Trending.Select(s => (SectionKind.Trending, s.Lead.Item.Title)))
-            .Concat(settings.PredictionSubjects.Select(subject => (SectionKind.Prediction, subject)))
-            .Select(x => (x.Item2, Problem: usage.ProblemWith(x.Item1, x.Item2)))
-            .Where(x => x.Problem is not null)
-            .Select(x => $"\"{x.Item1}\": {x.Problem}.")
+        var asked = plan.Topics.Select(s => (Kind: SectionKind.Topic, Label: s.Lead.Item.Title))
+            .Concat(plan.Trending.Select(s => (Kind: SectionKind.Trending, Label: s.Lead.Item.Title)))
+            .Concat(settings.PredictionSubjects.Select(subject => (Kind: SectionKind.Prediction, Label: subject)))
             .ToList();
-        if (usage.BudgetReached)
+        var notes = new List<SectionNote>();
+        var messages = new List<string>();
+        foreach (var (kind, label) in asked)
         {
-            problems.Insert(0, $"The run's token budget ({usage.TokenBudget}) was reached; the sections after it were left for the editor.");
+            if (usage.ProblemWith(kind, label) is { } problem)
+            {
+                var note = Explain(problem, usage);
+                notes.Add(new SectionNote(kind, label, note));
+                messages.Add($"\"{label}\": {note}.");
+            }
         }
 
-        return problems;
+        var fallback = usage.Outcomes.Where(o => !o.IsProblem && o.Model is not null && !string.Equals(o.Model, writer.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        notes.AddRange(fallback.Select(o => new SectionNote(o.Kind, o.Label, $"written by the fallback model {o.Model}")));
+        if (fallback.Count > 0)
+        {
+            messages.Insert(0, $"{Count(fallback.Count, "section was", "sections were")} written by the fallback model {fallback[0].Model} because a token budget of {writer.Name} was reached.");
+        }
+
+        var skipped = usage.Outcomes.Count(o => o.Status == SectionWriteStatus.SkippedBudget);
+        if (usage.DailyBudgetReached)
+        {
+            messages.Insert(0, $"The daily token budget ({usage.DailyTokenBudget:N0} tokens per model) was reached: {Count(skipped, "section was", "sections were")} left for the editor.");
+        }
+
+        if (usage.BudgetReached)
+        {
+            messages.Insert(0, $"The run's token budget ({usage.TokenBudget}) was reached; the sections after it were left for the editor.");
+        }
+
+        var calls = usage.Calls;
+        run.RecordUsage(new RunUsage(
+            usage.PromptTokens,
+            usage.CompletionTokens,
+            usage.EstimatedCost,
+            calls.Count(c => !c.FromCache),
+            calls.Count(c => c.FromCache),
+            [.. calls.Select(c => c.Prompt).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            notes));
+        return messages;
     }
+
+    private static string Explain(string problem, IWriterUsage usage) => problem switch
+    {
+        SectionOutcome.BudgetReachedReason => $"not written: the run's token budget ({usage.TokenBudget}) was reached",
+        SectionOutcome.DailyBudgetReachedReason => $"not written: the daily token budget ({usage.DailyTokenBudget}) was reached",
+        _ => problem,
+    };
+
+    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     private static Section WithSources(Section section, PlannedStory story)
     {

@@ -9,7 +9,7 @@ public sealed record GenerationResult(GenerationRun Run, string? PostSlug)
 
     public string Describe() => Run.Status switch
     {
-        RunStatus.Succeeded => $"Draft {PostSlug} for {Run.EditionDate:yyyy-MM-dd} written by {Run.Writer}.",
+        RunStatus.Succeeded => $"Draft {PostSlug} for {Run.EditionDate:yyyy-MM-dd} written by {Run.Writer}." + (Run.Message is null ? "" : " " + Run.Message),
         _ => Run.Message ?? Run.Status.ToString(),
     };
 }

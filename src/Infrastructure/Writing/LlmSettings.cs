@@ -19,6 +19,16 @@ public sealed class LlmSettings
     public int MaxParallelism { get; set; } = 4;
     /// <summary>Most tokens (prompt + completion) one run may use; 0 means no limit.</summary>
     public int RunTokenBudget { get; set; } = 100_000;
+    /// <summary>
+    /// Most tokens one model may use in a day (the schedule's time zone), summed over the cost ledger: runs,
+    /// regenerations and dry runs together; 0 means no limit.
+    /// </summary>
+    public long DailyTokenBudget { get; set; }
+    /// <summary>
+    /// A cheaper model (deployment name for Azure) that writes the remaining sections once a budget of the main
+    /// model is reached; it has budgets of its own of the same size. Null: the remaining sections are left unwritten.
+    /// </summary>
+    public string? FallbackModel { get; set; }
     /// <summary>Cap on one answer; also what a call is assumed to cost before it is made, for the budget.</summary>
     public int MaxOutputTokens { get; set; } = 1_000;
     /// <summary>One attempt is abandoned (and retried) after this long.</summary>
@@ -29,6 +39,9 @@ public sealed class LlmSettings
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Prices per model name (deployment name for Azure), in the owner's currency per million tokens.</summary>
     public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fallback model, or null when none is configured.</summary>
+    public string? Fallback => string.IsNullOrWhiteSpace(FallbackModel) ? null : FallbackModel.Trim();
 
     /// <summary>What the writer is called on drafts and in the run ledger: the deployment or model name.</summary>
     public string ModelName => (Provider == LlmProvider.AzureOpenAI ? Deployment : Model) ?? "";
@@ -69,6 +82,16 @@ public sealed class LlmSettings
             {
                 problems.Add($"{SectionName}:RunTokenBudget must be 0 (no limit) or more.");
             }
+
+            if (DailyTokenBudget < 0)
+            {
+                problems.Add($"{SectionName}:DailyTokenBudget must be 0 (no limit) or more.");
+            }
+
+            if (Fallback is { } fallback && string.Equals(fallback, ModelName, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{SectionName}:FallbackModel must differ from the main model, or budgets would never hold.");
+            }
         }
 
         return problems;
@@ -76,7 +99,7 @@ public sealed class LlmSettings
 
     public override string ToString() =>
         $"Provider={Provider}, Endpoint={Endpoint}, Model={ModelName}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")}, " +
-        $"MaxParallelism={MaxParallelism}, RunTokenBudget={RunTokenBudget}";
+        $"MaxParallelism={MaxParallelism}, RunTokenBudget={RunTokenBudget}, DailyTokenBudget={DailyTokenBudget}, FallbackModel={FallbackModel ?? "(none)"}";
 
     private void RequireEndpoint(List<string> problems, bool required)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Digest.Domain.Generation;
 using Digest.Domain.Posts;
 using Digest.Infrastructure.Writing.Cache;
@@ -17,15 +16,22 @@ namespace Digest.Infrastructure.Writing;
 /// </summary>
 public sealed class ModelWriter : IDigestWriter
 {
-    private readonly SectionWriter _sections;
+    private readonly Func<string, IChatClient> _chatFor;
+    private readonly LlmSettings _settings;
+    private readonly WriterLedger _ledger;
+    private readonly IModelResponseCache _cache;
+    private readonly ModelCallGate _gate;
+    private readonly IPromptTemplates _prompts;
     private readonly TimeProvider _time;
+    private readonly ILogger<ModelWriter> _logger;
+    private readonly SectionWriter _sections;
 
-    internal ModelWriter(IChatClient chat, LlmSettings settings, WriterLedger ledger, IModelResponseCache cache, ModelCallGate gate, IPromptTemplates prompts, TimeProvider time, ILogger<ModelWriter> logger)
+    internal ModelWriter(Func<string, IChatClient> chatFor, LlmSettings settings, WriterLedger ledger, IModelResponseCache cache, ModelCallGate gate, IPromptTemplates prompts, TimeProvider time, ILogger<ModelWriter> logger)
     {
+        (_chatFor, _settings, _ledger, _cache, _gate, _prompts, _time, _logger) = (chatFor, settings, ledger, cache, gate, prompts, time, logger);
         Name = settings.ModelName;
         Usage = ledger;
-        _time = time;
-        _sections = new SectionWriter(chat, settings, ledger, cache, gate, prompts, time, logger);
+        _sections = new SectionWriter(chatFor, settings, ledger, cache, gate, prompts, time, logger);
     }
 
     public string Name { get; }
@@ -35,34 +41,58 @@ public sealed class ModelWriter : IDigestWriter
     public async Task<SectionText> WriteTopicAsync(TopicBrief brief, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        var answer = await _sections.WriteAsync<TopicAnswer>(SectionKind.Topic, brief.Title, DefaultPrompts.Topic.Name, SourceValues(brief), Today(), cancellationToken);
+        var answer = await _sections.WriteAsync<TopicAnswer>(SectionKind.Topic, brief.Title, DefaultPrompts.Topic.Name, PromptValues.ForSource(brief), Today(), cancellationToken);
         return new SectionText(brief.Title, answer?.Summary, answer?.Benefits, answer?.Ramifications);
     }
 
     public async Task<SectionText> WriteTrendingAsync(TopicBrief brief, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        var answer = await _sections.WriteAsync<TrendingAnswer>(SectionKind.Trending, brief.Title, DefaultPrompts.Trending.Name, SourceValues(brief), Today(), cancellationToken);
+        var answer = await _sections.WriteAsync<TrendingAnswer>(SectionKind.Trending, brief.Title, DefaultPrompts.Trending.Name, PromptValues.ForSource(brief), Today(), cancellationToken);
         return new SectionText(brief.Title, answer?.Summary);
     }
 
     public async Task<IReadOnlyList<SectionText>> WritePredictionsAsync(IReadOnlyList<string> subjects, DateOnly edition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var written = await Task.WhenAll(subjects.Select(async subject =>
-        {
-            var values = new Dictionary<string, string>
-            {
-                ["subject"] = subject,
-                ["edition"] = edition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
-            var answer = await _sections.WriteAsync<PredictionAnswer>(SectionKind.Prediction, subject, DefaultPrompts.Prediction.Name, values, edition, cancellationToken);
-            return new SectionText(subject, answer?.Rationale, PredictedWhen: answer?.PredictedWhen);
-        }));
+        var written = await Task.WhenAll(subjects.Select(subject => WritePredictionAsync(subject, edition, null, cancellationToken)));
         return written;
     }
 
-    private static Dictionary<string, string> SourceValues(TopicBrief brief) => new() { ["source"] = SourceBlock.Render(brief) };
+    /// <summary>
+    /// A new version of one section, following the editor's <paramref name="instruction"/> (may be empty) and
+    /// shown the current text. Never served from the cache: the editor wants a different answer.
+    /// </summary>
+    public async Task<SectionText> RewriteAsync(SectionKind kind, TopicBrief? brief, SectionText current, string? instruction, DateOnly edition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var rewrite = await _prompts.GetAsync(DefaultPrompts.Rewrite.Name, cancellationToken);
+        var addendum = new PromptAddendum(rewrite, PromptValues.ForRewrite(current, instruction));
+        switch (kind)
+        {
+            case SectionKind.Topic when brief is not null:
+                var topic = await _sections.WriteAsync<TopicAnswer>(kind, brief.Title, DefaultPrompts.Topic.Name, PromptValues.ForSource(brief), edition, cancellationToken, addendum);
+                return current with { Body = topic?.Summary, Benefits = topic?.Benefits, Ramifications = topic?.Ramifications };
+            case SectionKind.Trending when brief is not null:
+                var trending = await _sections.WriteAsync<TrendingAnswer>(kind, brief.Title, DefaultPrompts.Trending.Name, PromptValues.ForSource(brief), edition, cancellationToken, addendum);
+                return current with { Body = trending?.Summary };
+            case SectionKind.Prediction:
+                var prediction = await WritePredictionAsync(current.Heading ?? "", edition, addendum, cancellationToken);
+                return current with { Body = prediction.Body, PredictedWhen = prediction.PredictedWhen };
+            default:
+                throw new InvalidOperationException($"A {kind} section cannot be regenerated{(brief is null ? " without its source" : "")}.");
+        }
+    }
+
+    /// <summary>The same writer (same ledger, cache and budgets) with other prompts, for trying unsaved prompt text.</summary>
+    public ModelWriter WithPrompts(IPromptTemplates prompts) =>
+        new(_chatFor, _settings, _ledger, new NoModelResponseCache(), _gate, prompts, _time, _logger);
+
+    private async Task<SectionText> WritePredictionAsync(string subject, DateOnly edition, PromptAddendum? addendum, CancellationToken cancellationToken)
+    {
+        var answer = await _sections.WriteAsync<PredictionAnswer>(SectionKind.Prediction, subject, DefaultPrompts.Prediction.Name, PromptValues.ForPrediction(subject, edition), edition, cancellationToken, addendum);
+        return new SectionText(subject, answer?.Rationale, PredictedWhen: answer?.PredictedWhen);
+    }
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 }

@@ -42,13 +42,21 @@ public static class ModelWriterRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModelResponseCache, InMemoryModelResponseCache>();
         services.TryAddSingleton<IPromptTemplates, DefaultPromptTemplates>();
+        services.TryAddSingleton<IModelCallJournal, NoModelCallJournal>();
+        services.TryAddScoped<WriterRunContext>();
         services.AddSingleton(new ModelCallGate(settings.MaxParallelism));
+        services.AddSingleton(sp => new DailyTokenBudget(settings.DailyTokenBudget, sp.GetRequiredService<IModelCallJournal>()));
         ModelHttp.Add(services, settings);
         services.AddSingleton<ModelChatClientFactory>();
-        services.AddScoped(_ => new WriterLedger(settings.RunTokenBudget));
+        services.AddScoped(sp => new WriterLedger(
+            settings.RunTokenBudget,
+            sp.GetRequiredService<DailyTokenBudget>(),
+            sp.GetRequiredService<IModelCallJournal>(),
+            sp.GetRequiredService<WriterRunContext>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IWriterUsage>(sp => sp.GetRequiredService<WriterLedger>());
         services.AddScoped(sp => new ModelWriter(
-            sp.GetRequiredService<ModelChatClientFactory>().Create(),
+            sp.GetRequiredService<ModelChatClientFactory>().PerModel(),
             settings,
             sp.GetRequiredService<WriterLedger>(),
             sp.GetRequiredService<IModelResponseCache>(),

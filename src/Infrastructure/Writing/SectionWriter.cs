@@ -10,13 +10,17 @@ using Polly.Timeout;
 
 namespace Digest.Infrastructure.Writing;
 
+/// <summary>An addition to a section's prompt (a rewrite instruction); a section written with one is never cached.</summary>
+internal sealed record PromptAddendum(PromptTemplate Template, IReadOnlyDictionary<string, string> Values);
+
 /// <summary>
 /// Writes one section as structured output: cache, budget, one model call, validation, one repair, ledger.
+/// When the main model's budget is reached and a fallback model is configured, the fallback writes the section.
 /// A section that cannot be written comes back as null with its reason in the ledger; it never throws for a
 /// model failure, so the rest of the draft is still written.
 /// </summary>
 internal sealed class SectionWriter(
-    IChatClient chat,
+    Func<string, IChatClient> chatFor,
     LlmSettings settings,
     WriterLedger ledger,
     IModelResponseCache cache,
@@ -28,62 +32,115 @@ internal sealed class SectionWriter(
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
     private static readonly Dictionary<string, string> NoValues = [];
 
-    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken)
+    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken, PromptAddendum? addendum = null)
         where T : class, IModelAnswer
     {
         var section = $"{kind} \"{label}\"";
         var template = await prompts.GetAsync(templateName, cancellationToken);
         var system = (await prompts.GetAsync(DefaultPrompts.System.Name, cancellationToken)).Render(NoValues);
         var user = template.Render(values);
-        var key = ModelResponseKey.For(settings.Provider, settings.ModelName, typeof(T).Name, system, user);
-
-        if (await cache.GetAsync(key, cancellationToken) is { } cachedJson && Parse<T>(cachedJson, edition).Answer is { } cached)
+        var promptId = template.Id;
+        if (addendum is not null)
         {
-            ledger.Record(new ModelCall(section, settings.ModelName, template.Id, 0, 0, TimeSpan.Zero, 0m, FromCache: true, IsRepair: false, Succeeded: true));
-            ledger.Record(new SectionOutcome(kind, label, SectionWriteStatus.Cached, null));
-            logger.LogInformation("{Section}: served from the response cache", section);
-            return cached;
+            user += "\n\n" + addendum.Template.Render(addendum.Values);
+            promptId += "+" + addendum.Template.Id;
         }
 
-        using var slot = await gate.EnterAsync(cancellationToken);
-        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
-        var first = await CallAsync<T>(messages, section, template.Id, isRepair: false, cancellationToken);
-        if (first.Problem is { } failedCall)
+        // A rewrite is asked for because the editor wants different text: the same answer again would be no help.
+        var useCache = addendum is null;
+        string? refusal = null;
+        IDisposable? slot = null;
+        try
         {
-            return Give<T>(kind, label, null, failedCall);
+            foreach (var model in ModelsToTry())
+            {
+                var key = ModelResponseKey.For(settings.Provider, model, typeof(T).Name, system, user);
+                if (useCache && await cache.GetAsync(key, cancellationToken) is { } cachedJson && Parse<T>(cachedJson, edition).Answer is { } cached)
+                {
+                    await ledger.RecordAsync(new ModelCall(section, model, promptId, 0, 0, TimeSpan.Zero, 0m, FromCache: true, IsRepair: false, Succeeded: true), null);
+                    ledger.Record(new SectionOutcome(kind, label, SectionWriteStatus.Cached, null, model));
+                    logger.LogInformation("{Section}: served from the response cache", section);
+                    return cached;
+                }
+
+                slot ??= await gate.EnterAsync(cancellationToken);
+                var attempt = await WriteWithAsync<T>(model, system, user, section, promptId, edition, cancellationToken);
+                if (attempt.Refusal is { } budget)
+                {
+                    refusal = budget;
+                    continue;
+                }
+
+                if (attempt.Answer is { } answer)
+                {
+                    if (useCache)
+                    {
+                        await cache.SetAsync(key, JsonSerializer.Serialize(answer, Json), cancellationToken);
+                    }
+
+                    return Give(kind, label, answer, null, model);
+                }
+
+                return Give<T>(kind, label, null, attempt.Problem, model);
+            }
+        }
+        finally
+        {
+            slot?.Dispose();
+        }
+
+        return Give<T>(kind, label, null, refusal ?? SectionOutcome.BudgetReachedReason, null);
+    }
+
+    private IEnumerable<string> ModelsToTry()
+    {
+        yield return settings.ModelName;
+        if (settings.Fallback is { } fallback)
+        {
+            yield return fallback;
+        }
+    }
+
+    private async Task<(T? Answer, string? Problem, string? Refusal)> WriteWithAsync<T>(string model, string system, string user, string section, string promptId, DateOnly edition, CancellationToken cancellationToken)
+        where T : class, IModelAnswer
+    {
+        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
+        var first = await CallAsync<T>(model, messages, section, promptId, isRepair: false, cancellationToken);
+        if (first.Refusal is not null || first.Problem is not null)
+        {
+            return (null, first.Problem, first.Refusal);
         }
 
         var (answer, problems) = Parse<T>(first.Text, edition);
-        if (answer is null)
+        if (answer is not null)
         {
-            logger.LogWarning("{Section}: the model's answer was unusable ({Problems}); asking once more", section, string.Join("; ", problems));
-            messages.Add(new ChatMessage(ChatRole.Assistant, first.Text));
-            var repair = await prompts.GetAsync(DefaultPrompts.Repair.Name, cancellationToken);
-            messages.Add(new ChatMessage(ChatRole.User, repair.Render(new Dictionary<string, string> { ["problems"] = string.Join("; ", problems) + "." })));
-            var second = await CallAsync<T>(messages, section, repair.Id, isRepair: true, cancellationToken);
-            if (second.Problem is { } failedRepair)
-            {
-                return Give<T>(kind, label, null, failedRepair);
-            }
-
-            (answer, problems) = Parse<T>(second.Text, edition);
-            if (answer is null)
-            {
-                return Give<T>(kind, label, null, $"failed: the model's answer was unusable twice ({string.Join("; ", problems)})");
-            }
+            return (answer, null, null);
         }
 
-        await cache.SetAsync(key, JsonSerializer.Serialize(answer, Json), cancellationToken);
-        return Give(kind, label, answer, null);
+        logger.LogWarning("{Section}: the model's answer was unusable ({Problems}); asking once more", section, string.Join("; ", problems));
+        messages.Add(new ChatMessage(ChatRole.Assistant, first.Text));
+        var repair = await prompts.GetAsync(DefaultPrompts.Repair.Name, cancellationToken);
+        messages.Add(new ChatMessage(ChatRole.User, repair.Render(new Dictionary<string, string> { ["problems"] = string.Join("; ", problems) + "." })));
+        var second = await CallAsync<T>(model, messages, section, repair.Id, isRepair: true, cancellationToken);
+        if (second.Refusal is not null || second.Problem is not null)
+        {
+            // A repair refused for budget still leaves the section unwritten; it is not worth a fallback's first try.
+            return (null, second.Problem ?? second.Refusal, null);
+        }
+
+        (answer, problems) = Parse<T>(second.Text, edition);
+        return answer is not null
+            ? (answer, null, null)
+            : (null, $"failed: the model's answer was unusable twice ({string.Join("; ", problems)})", null);
     }
 
-    private T? Give<T>(SectionKind kind, string label, T? answer, string? problem)
+    private T? Give<T>(SectionKind kind, string label, T? answer, string? problem, string? model)
         where T : class
     {
         var status = answer is not null ? SectionWriteStatus.Written
-            : problem == SectionOutcome.BudgetReachedReason ? SectionWriteStatus.SkippedBudget
+            : SectionOutcome.IsBudgetReason(problem) ? SectionWriteStatus.SkippedBudget
             : SectionWriteStatus.Failed;
-        ledger.Record(new SectionOutcome(kind, label, status, problem));
+        ledger.Record(new SectionOutcome(kind, label, status, problem, answer is null ? null : model));
         if (problem is not null)
         {
             logger.LogWarning("{Kind} \"{Label}\" was not written: {Problem}", kind, label, problem);
@@ -92,35 +149,42 @@ internal sealed class SectionWriter(
         return answer;
     }
 
-    private async Task<(string Text, string? Problem)> CallAsync<T>(List<ChatMessage> messages, string section, string prompt, bool isRepair, CancellationToken cancellationToken)
+    private async Task<(string Text, string? Problem, string? Refusal)> CallAsync<T>(string model, List<ChatMessage> messages, string section, string prompt, bool isRepair, CancellationToken cancellationToken)
     {
-        var reserved = EstimatePromptTokens(messages) + settings.MaxOutputTokens;
-        if (!ledger.TryReserve(reserved))
+        var estimate = EstimatePromptTokens(messages) + settings.MaxOutputTokens;
+        var (reservation, refusal) = await ledger.TryReserveAsync(model, estimate, cancellationToken);
+        if (reservation is null)
         {
-            return ("", SectionOutcome.BudgetReachedReason);
+            return ("", null, refusal);
         }
 
         var options = new ChatOptions { MaxOutputTokens = settings.MaxOutputTokens };
         var started = time.GetTimestamp();
         try
         {
-            var response = await chat.GetResponseAsync<T>(messages, Json, options, useJsonSchemaResponseFormat: true, cancellationToken);
+            var response = await chatFor(model).GetResponseAsync<T>(messages, Json, options, useJsonSchemaResponseFormat: true, cancellationToken);
             var latency = time.GetElapsedTime(started);
             var promptTokens = (int)(response.Usage?.InputTokenCount ?? 0);
             var completionTokens = (int)(response.Usage?.OutputTokenCount ?? 0);
-            var price = settings.PriceOf(settings.ModelName) ?? settings.PriceOf(response.ModelId);
+            var price = settings.PriceOf(model) ?? settings.PriceOf(response.ModelId);
             var cost = price?.CostOf(promptTokens, completionTokens) ?? 0m;
-            ledger.Record(new ModelCall(section, settings.ModelName, prompt, promptTokens, completionTokens, latency, cost, FromCache: false, isRepair, Succeeded: true), reserved);
+            await ledger.RecordAsync(new ModelCall(section, model, prompt, promptTokens, completionTokens, latency, cost, FromCache: false, isRepair, Succeeded: true), reservation);
             logger.LogInformation(
                 "{Section}: {Model} answered in {LatencyMs} ms, {PromptTokens} prompt + {CompletionTokens} completion tokens, estimated cost {Cost}",
-                section, settings.ModelName, (int)latency.TotalMilliseconds, promptTokens, completionTokens, cost);
-            return (response.Text, null);
+                section, model, (int)latency.TotalMilliseconds, promptTokens, completionTokens, cost);
+            return (response.Text, null, null);
         }
         catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
         {
             var latency = time.GetElapsedTime(started);
-            ledger.Record(new ModelCall(section, settings.ModelName, prompt, 0, 0, latency, 0m, FromCache: false, isRepair, Succeeded: false), reserved);
-            return ("", "failed: " + Describe(ex));
+            await ledger.RecordAsync(new ModelCall(section, model, prompt, 0, 0, latency, 0m, FromCache: false, isRepair, Succeeded: false), reservation);
+            return ("", "failed: " + Describe(ex), null);
+        }
+        catch
+        {
+            // Cancelled by the caller or a bug: nothing was recorded, so the reservation must not stay held.
+            await ledger.RecordAsync(new ModelCall(section, model, prompt, 0, 0, time.GetElapsedTime(started), 0m, FromCache: false, isRepair, Succeeded: false), reservation);
+            throw;
         }
     }
 

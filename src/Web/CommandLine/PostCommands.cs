@@ -2,6 +2,7 @@ using System.CommandLine;
 using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Quality;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Web.CommandLine;
@@ -38,7 +39,7 @@ internal static class PostCommands
             await using var scope = await context.OpenAsync();
             var editor = scope.ServiceProvider.GetRequiredService<PostEditor>();
             var post = await editor.FindAsync(parse.GetValue(target)!);
-            var problems = post.Problems();
+            var problems = await scope.ServiceProvider.GetRequiredService<QualityGate>().FindProblemsAsync(post);
             if (problems.Count > 0 && string.IsNullOrWhiteSpace(parse.GetValue(overrideReason)))
             {
                 await context.Error.WriteLineAsync($"error: {post.Slug} cannot be published yet: {string.Join("; ", problems)} (fix them, or pass --override \"reason\")");

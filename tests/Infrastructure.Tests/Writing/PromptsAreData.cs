@@ -29,7 +29,7 @@ public sealed class PromptsAreData
     [Fact]
     public void Every_shipped_prompt_renders_with_the_values_the_writer_gives_it()
     {
-        var values = new Dictionary<string, string> { ["source"] = "s", ["subject"] = "AGI", ["edition"] = "2025-02-05", ["problems"] = "p" };
+        var values = new Dictionary<string, string> { ["source"] = "s", ["subject"] = "AGI", ["edition"] = "2025-02-05", ["problems"] = "p", ["instruction"] = "shorter", ["current"] = "c" };
 
         Assert.All(DefaultPrompts.All, template => Assert.DoesNotContain("{{", template.Render(values), StringComparison.Ordinal));
         Assert.Equal(["source"], DefaultPrompts.Topic.Placeholders());

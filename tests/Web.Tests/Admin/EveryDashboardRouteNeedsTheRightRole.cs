@@ -18,7 +18,7 @@ public sealed class EveryDashboardRouteNeedsTheRightRole : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private static readonly string[] EditorRoutes = ["/admin", "/admin/posts", "/admin/posts/{id}", "/admin/posts/{id}/revisions", "/admin/runs"];
-    private static readonly string[] AdminRoutes = ["/admin/settings", "/admin/users", "/admin/audit", "/admin/jobs"];
+    private static readonly string[] AdminRoutes = ["/admin/settings", "/admin/users", "/admin/audit", "/admin/sources", "/admin/prompts", "/admin/import-export", "/admin/jobs"];
 
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_page()
@@ -69,7 +69,7 @@ public sealed class EveryDashboardRouteNeedsTheRightRole : IAsyncLifetime
 
         Assert.DoesNotContain("href=\"/admin/settings\"", editor, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/posts\"", editor, StringComparison.Ordinal);
-        foreach (var link in new[] { "/admin/settings", "/admin/users", "/admin/audit", "/admin/sources", "/admin/import", "/admin/jobs" })
+        foreach (var link in new[] { "/admin/settings", "/admin/users", "/admin/audit", "/admin/sources", "/admin/prompts", "/admin/import-export", "/admin/jobs" })
         {
             Assert.Contains($"href=\"{link}\"", admin, StringComparison.Ordinal);
         }

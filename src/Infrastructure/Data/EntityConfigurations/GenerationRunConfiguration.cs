@@ -17,7 +17,10 @@ internal sealed class GenerationRunConfiguration : IEntityTypeConfiguration<Gene
         builder.Property(r => r.Message).HasMaxLength(4000);
         builder.Property(r => r.EstimatedCost).HasPrecision(18, 6);
         builder.HasIndex(r => r.StartedAt);
+        builder.Property(r => r.Prompts).HasMaxLength(1000);
         builder.Ignore(r => r.Duration);
+        builder.Ignore(r => r.TotalTokens);
         builder.OwnsMany(r => r.SourceOutcomes, outcome => outcome.ToJson());
+        builder.OwnsMany(r => r.SectionNotes, note => note.ToJson());
     }
 }

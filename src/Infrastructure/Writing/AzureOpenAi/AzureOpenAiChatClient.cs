@@ -8,7 +8,7 @@ namespace Digest.Infrastructure.Writing.AzureOpenAi;
 /// <summary>Azure OpenAI: <c>{endpoint}/openai/deployments/{deployment}/chat/completions</c> with an api-key header.</summary>
 internal static class AzureOpenAiChatClient
 {
-    public static IChatClient Create(LlmSettings settings, HttpClient http)
+    public static IChatClient Create(LlmSettings settings, HttpClient http, string deployment)
     {
         var options = new AzureOpenAIClientOptions
         {
@@ -17,6 +17,6 @@ internal static class AzureOpenAiChatClient
             NetworkTimeout = ModelHttp.OverallTimeout(settings),
         };
         var client = new AzureOpenAIClient(settings.Endpoint!, new ApiKeyCredential(settings.ApiKey!), options);
-        return client.GetChatClient(settings.Deployment!).AsIChatClient();
+        return client.GetChatClient(deployment).AsIChatClient();
     }
 }

@@ -11,7 +11,7 @@ internal static class OpenAiCompatibleChatClient
     // Local servers ignore the key, but the SDK will not send a request without one.
     private const string KeyForKeylessServers = "no-key";
 
-    public static IChatClient Create(LlmSettings settings, HttpClient http)
+    public static IChatClient Create(LlmSettings settings, HttpClient http, string model)
     {
         var options = new OpenAIClientOptions
         {
@@ -25,7 +25,7 @@ internal static class OpenAiCompatibleChatClient
         }
 
         var key = string.IsNullOrWhiteSpace(settings.ApiKey) ? KeyForKeylessServers : settings.ApiKey;
-        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(settings.Model!).AsIChatClient();
+        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model).AsIChatClient();
     }
 
     /// <summary>

@@ -16,7 +16,12 @@ public interface IWriterUsage
     decimal EstimatedCost { get; }
     /// <summary>0 when there is no limit.</summary>
     int TokenBudget { get; }
+    /// <summary>The run's token budget stopped a call.</summary>
     bool BudgetReached { get; }
+    /// <summary>0 when there is no limit.</summary>
+    long DailyTokenBudget { get; }
+    /// <summary>The day's token budget stopped a call.</summary>
+    bool DailyBudgetReached { get; }
 
     /// <summary>Why a section was not written (failed or skipped), or null when it was.</summary>
     string? ProblemWith(SectionKind kind, string label);

@@ -15,11 +15,15 @@ public enum SectionWriteStatus
 
 /// <summary>
 /// How one section came out. <see cref="Label"/> is the topic or trending title, or the prediction subject, exactly
-/// as the writer was given it, so a caller can match outcomes to sections.
+/// as the writer was given it, so a caller can match outcomes to sections. <see cref="Model"/> is the model that
+/// wrote it (the fallback model's name when the main model's budget was reached).
 /// </summary>
-public sealed record SectionOutcome(SectionKind Kind, string Label, SectionWriteStatus Status, string? Reason)
+public sealed record SectionOutcome(SectionKind Kind, string Label, SectionWriteStatus Status, string? Reason, string? Model = null)
 {
     public const string BudgetReachedReason = "skipped: budget reached";
+    public const string DailyBudgetReachedReason = "skipped: daily token budget reached";
 
     public bool IsProblem => Status is SectionWriteStatus.Failed or SectionWriteStatus.SkippedBudget;
+
+    public static bool IsBudgetReason(string? reason) => reason is BudgetReachedReason or DailyBudgetReachedReason;
 }

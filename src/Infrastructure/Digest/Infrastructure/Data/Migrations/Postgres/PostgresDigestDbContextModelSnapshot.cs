@@ -29,6 +29,9 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CachedAnswers")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("integer");
 
@@ -46,11 +49,18 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("ModelCalls")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("PostId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("PromptTokens")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Prompts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -75,6 +85,68 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("StartedAt");
 
                     b.ToTable("generation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Domain.Generation.ModelCallEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CompletionTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("EstimatedCost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<bool>("FromCache")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRepair")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PromptTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("Model", "At");
+
+                    b.ToTable("model_calls", (string)null);
                 });
 
             modelBuilder.Entity("Digest.Domain.Posts.Post", b =>
@@ -726,6 +798,66 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Cache.CachedModelAnswer", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AnswerJson")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("model_answer_cache", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Prompts.PromptVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "IsActive");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("prompt_versions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -860,6 +992,33 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Digest.Domain.Generation.GenerationRun", b =>
                 {
+                    b.OwnsMany("Digest.Domain.Generation.SectionNote", "SectionNotes", b1 =>
+                        {
+                            b1.Property<Guid>("GenerationRunId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.HasKey("GenerationRunId", "__synthesizedOrdinal");
+
+                            b1.ToTable("generation_runs");
+
+                            b1
+                                .ToJson("SectionNotes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GenerationRunId");
+                        });
+
                     b.OwnsMany("Digest.Domain.Generation.SourceOutcome", "SourceOutcomes", b1 =>
                         {
                             b1.Property<Guid>("GenerationRunId");
@@ -893,6 +1052,8 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("GenerationRunId");
                         });
+
+                    b.Navigation("SectionNotes");
 
                     b.Navigation("SourceOutcomes");
                 });

@@ -23,6 +23,9 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CachedAnswers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("INTEGER");
 
@@ -40,11 +43,18 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ModelCalls")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("PostId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PromptTokens")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
@@ -69,6 +79,68 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("StartedAt");
 
                     b.ToTable("generation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Domain.Generation.ModelCallEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompletionTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("EstimatedCost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCache")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRepair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromptTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("Model", "At");
+
+                    b.ToTable("model_calls", (string)null);
                 });
 
             modelBuilder.Entity("Digest.Domain.Posts.Post", b =>
@@ -705,6 +777,66 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Cache.CachedModelAnswer", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerJson")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("model_answer_cache", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Prompts.PromptVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "IsActive");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("prompt_versions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -835,6 +967,33 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Digest.Domain.Generation.GenerationRun", b =>
                 {
+                    b.OwnsMany("Digest.Domain.Generation.SectionNote", "SectionNotes", b1 =>
+                        {
+                            b1.Property<Guid>("GenerationRunId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.HasKey("GenerationRunId", "__synthesizedOrdinal");
+
+                            b1.ToTable("generation_runs");
+
+                            b1
+                                .ToJson("SectionNotes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GenerationRunId");
+                        });
+
                     b.OwnsMany("Digest.Domain.Generation.SourceOutcome", "SourceOutcomes", b1 =>
                         {
                             b1.Property<Guid>("GenerationRunId");
@@ -868,6 +1027,8 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("GenerationRunId");
                         });
+
+                    b.Navigation("SectionNotes");
 
                     b.Navigation("SourceOutcomes");
                 });

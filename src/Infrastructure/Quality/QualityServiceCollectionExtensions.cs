@@ -1,0 +1,26 @@
+using Digest.Domain.Posts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digest.Infrastructure.Quality;
+
+public static class QualityServiceCollectionExtensions
+{
+    public const string SectionName = "Digest:Quality";
+
+    /// <summary>The quality gate, with its rules from <c>Digest:Quality</c> (MinSectionWords, MaxSectionWords, RecentPostsToCompare).</summary>
+    public static IServiceCollection AddQualityGate(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+        var rules = new QualityRules
+        {
+            MinSectionWords = section.GetValue(nameof(QualityRules.MinSectionWords), QualityRules.Default.MinSectionWords),
+            MaxSectionWords = section.GetValue(nameof(QualityRules.MaxSectionWords), QualityRules.Default.MaxSectionWords),
+            RecentPostsToCompare = section.GetValue(nameof(QualityRules.RecentPostsToCompare), QualityRules.Default.RecentPostsToCompare),
+        };
+        services.AddSingleton(rules);
+        services.AddScoped<QualityGate>();
+        return services;
+    }
+}

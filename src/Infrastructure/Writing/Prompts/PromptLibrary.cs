@@ -1,0 +1,113 @@
+using Digest.Domain.Common;
+using Digest.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digest.Infrastructure.Writing.Prompts;
+
+/// <summary>
+/// The prompts in the database: every version of every prompt, one active per name. The shipped prompts
+/// (<see cref="DefaultPrompts"/>) are stored as version 1 the first time they are needed.
+/// </summary>
+public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
+{
+    public const string ShippedBy = "Digest (shipped default)";
+
+    private DbSet<PromptVersion> Versions => db.Set<PromptVersion>();
+
+    /// <summary>The active version of each prompt, in the order the writer uses them.</summary>
+    public async Task<IReadOnlyList<PromptVersion>> ActiveAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureSeededAsync(cancellationToken);
+        var active = await Versions.AsNoTracking().Where(v => v.IsActive).ToListAsync(cancellationToken);
+        return [.. active.OrderBy(v => Order(v.Name)).ThenBy(v => v.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<PromptVersion>> HistoryAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await EnsureSeededAsync(cancellationToken);
+        return await Versions.AsNoTracking().Where(v => v.Name == name).OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+    }
+
+    public async Task<PromptTemplate?> FindActiveAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var active = await Versions.AsNoTracking().Where(v => v.Name == name && v.IsActive).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        if (active is null && DefaultPrompts.All.Any(p => p.Name == name))
+        {
+            await EnsureSeededAsync(cancellationToken);
+            active = await Versions.AsNoTracking().Where(v => v.Name == name && v.IsActive).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return active?.ToTemplate();
+    }
+
+    /// <summary>Stores <paramref name="text"/> as the next version of <paramref name="name"/> and makes it the active one.</summary>
+    public async Task<PromptVersion> SaveAsync(string name, string text, string by, CancellationToken cancellationToken = default)
+    {
+        var shipped = DefaultPrompts.All.FirstOrDefault(p => p.Name == name) ?? throw new DomainException($"There is no prompt named \"{name}\".");
+        var normalized = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (PromptRules.Problems(shipped, normalized) is { Count: > 0 } problems)
+        {
+            throw new DomainException($"The prompt was not saved: {string.Join(" ", problems)}");
+        }
+
+        await EnsureSeededAsync(cancellationToken);
+        var versions = await Versions.Where(v => v.Name == name).ToListAsync(cancellationToken);
+        var saved = PromptVersion.Create(name, versions.Max(v => v.Version) + 1, normalized, by, clock.GetUtcNow().UtcDateTime);
+        versions.ForEach(v => v.Deactivate());
+        Versions.Add(saved);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainException($"Someone else saved a new version of \"{name}\" at the same moment. Reload and try again.");
+        }
+
+        return saved;
+    }
+
+    /// <summary>Makes an earlier version the active one again (a rollback); nothing is deleted.</summary>
+    public async Task ActivateAsync(string name, int version, CancellationToken cancellationToken = default)
+    {
+        var versions = await Versions.Where(v => v.Name == name).ToListAsync(cancellationToken);
+        var chosen = versions.FirstOrDefault(v => v.Version == version) ?? throw new DomainException($"There is no version {version} of \"{name}\".");
+        versions.ForEach(v => v.Deactivate());
+        chosen.Activate();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stores each shipped prompt that has no version yet as version 1.</summary>
+    public async Task EnsureSeededAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await Versions.AsNoTracking().Select(v => v.Name).Distinct().ToListAsync(cancellationToken);
+        var missing = DefaultPrompts.All.Where(p => !stored.Contains(p.Name)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var prompt in missing)
+        {
+            Versions.Add(PromptVersion.Create(prompt.Name, prompt.Version, prompt.Text, ShippedBy, now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another scope seeded them at the same moment; the unique index kept the copies out.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static int Order(string name)
+    {
+        var index = DefaultPrompts.All.ToList().FindIndex(p => p.Name == name);
+        return index < 0 ? int.MaxValue : index;
+    }
+}

@@ -1,0 +1,35 @@
+using Digest.Domain.Generation;
+using Digest.Infrastructure.Writing.Cache;
+using Digest.Infrastructure.Writing.Offline;
+using Digest.Infrastructure.Writing.Prompts;
+using Digest.Infrastructure.Writing.Regeneration;
+using Digest.Infrastructure.Writing.Usage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digest.Infrastructure.Writing;
+
+public static class WritingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The writer the settings ask for (a model, or the offline writer), over the database: prompts and their
+    /// versions, the cost ledger and daily budget, and the response cache live there. Also the prompt dry run
+    /// and section regeneration the dashboard uses. Needs the database registered.
+    /// </summary>
+    public static IServiceCollection AddWriting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<PromptLibrary>();
+        services.AddScoped<IPromptTemplates, DatabasePromptTemplates>();
+        services.AddSingleton<IModelResponseCache, DatabaseModelResponseCache>();
+        services.AddSingleton<IModelCallJournal, DatabaseModelCallJournal>();
+        services.AddScoped<WriterRunContext>();
+        services.AddScoped<PromptDryRun>();
+        services.AddScoped<SectionRegenerator>();
+        if (!services.AddModelWriter(configuration))
+        {
+            services.AddScoped<IDigestWriter, OfflineDigestWriter>();
+        }
+
+        return services;
+    }
+}

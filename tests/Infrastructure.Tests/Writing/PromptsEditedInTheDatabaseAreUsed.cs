@@ -1,0 +1,69 @@
+using Digest.Domain.Common;
+using Digest.Domain.Generation;
+using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Writing;
+using Digest.Infrastructure.Writing.Prompts;
+using Digest.TestSupport;
+using Digest.TestSupport.FakeModelServer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digest.Infrastructure.Tests.Writing;
+
+public sealed class PromptsEditedInTheDatabaseAreUsed
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_saved_version_is_what_the_model_receives_and_the_ledger_names_it(DatabaseProvider provider)
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = DraftHost.Start(database, server);
+
+        var shipped = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().ActiveAsync());
+        Assert.Equal(DefaultPrompts.All.Select(p => p.Name), shipped.Select(p => p.Name));
+        Assert.All(shipped, p => Assert.Equal((1, PromptLibrary.ShippedBy), (p.Version, p.CreatedBy)));
+
+        var saved = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().SaveAsync("topic", "Keep it short and concrete.\n" + DefaultPrompts.Topic.Text, "admin@example.com"));
+        Assert.Equal(2, saved.Version);
+
+        await WriteMambaAsync(host);
+        Assert.StartsWith("Keep it short and concrete.", server.Requests[^1].UserPrompt, StringComparison.Ordinal);
+        var row = Assert.Single(await host.LedgerAsync());
+        Assert.Equal("topic@v2", row.Prompt);
+
+        var history = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().HistoryAsync("topic"));
+        Assert.Equal([2, 1], history.Select(v => v.Version));
+        Assert.Equal("admin@example.com", history[0].CreatedBy);
+        Assert.True(history[0].IsActive);
+        Assert.False(history[1].IsActive);
+
+        // Rolling back makes version 1 the one the writer uses again.
+        await host.InScopeAsync(async s => { await s.GetRequiredService<PromptLibrary>().ActivateAsync("topic", 1); return 0; });
+        await WriteMambaAsync(host, "Edited text so the cache does not answer.");
+        Assert.StartsWith("Write the entry for one topic", server.Requests[^1].UserPrompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prompt_that_would_break_the_writer_is_not_saved()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var host = DraftHost.Start(database, null);
+
+        var unknown = await Assert.ThrowsAsync<DomainException>(() => host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().SaveAsync("topic", "Write about {{source}} for {{audience}}.", "admin")));
+        var missing = await Assert.ThrowsAsync<DomainException>(() => host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().SaveAsync("topic", "Write something about today's news.", "admin")));
+
+        Assert.Contains("{{audience}} is not filled in", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("{{source}} is missing", missing.Message, StringComparison.Ordinal);
+        var history = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().HistoryAsync("topic"));
+        Assert.Equal([1], history.Select(v => v.Version));
+    }
+
+    private static Task<SectionTextHolder> WriteMambaAsync(DraftHost host, string? excerpt = null) =>
+        host.InScopeAsync(async s =>
+        {
+            var brief = excerpt is null ? Briefs.Mamba() : Briefs.Mamba() with { Excerpt = excerpt };
+            return new SectionTextHolder(await s.GetRequiredService<IDigestWriter>().WriteTopicAsync(brief, CancellationToken.None));
+        });
+
+    private sealed record SectionTextHolder(Domain.Posts.SectionText Text);
+}
