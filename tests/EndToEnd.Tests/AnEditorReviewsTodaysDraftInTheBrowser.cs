@@ -144,7 +144,7 @@ public sealed partial class AnEditorReviewsTodaysDraftInTheBrowser(LiveApp app, 
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         var now = DateTime.UtcNow;
         var post = Post.CreateDraft($"conflict-{Guid.NewGuid():N}", "A post two people edit", now, "Digest", PostOrigin.Manual, now);
-        post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context.", "Costlier serving."))
+        post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context lets models read whole code bases and long reports at once.", "Costlier serving puts long-context models out of reach for small labs and hobbyists."))
             .AddSource(new SectionSource(null, "r/MachineLearning · 342 points", "https://example.org/r/ml/1", "most discussed"));
         db.Posts.Add(post);
         await db.SaveChangesAsync();

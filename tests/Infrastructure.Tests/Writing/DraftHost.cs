@@ -41,7 +41,7 @@ public sealed class DraftHost : IAsyncDisposable
             services.AddPublishing();
             services.AddWriting(configuration);
             services.AddQualityGate(configuration);
-            services.AddScoped<SourceIngester>();
+            services.AddIngestion(configuration);
             services.AddScoped<DraftGenerator>();
             services.AddScoped<PostEditor>();
             services.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();

@@ -57,7 +57,7 @@ internal static class Dashboard
             var db = services.GetRequiredService<DigestDbContext>();
             var post = Post.CreateDraft(slug, title, new DateTime(2026, 1, 2, 6, 0, 0, DateTimeKind.Utc), "Digest", PostOrigin.Manual, DateTime.UtcNow);
             post.AddSection(new Section(SectionKind.Notice, null, "Generated automatically."));
-            post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context.", "Costlier serving."))
+            post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context lets models read whole code bases and long reports at once.", "Costlier serving puts long-context models out of reach for small labs and hobbyists."))
                 .AddSource(new SectionSource(null, "r/MachineLearning · 342 points", "https://example.org/r/ml/1", "most discussed"));
             post.AddSection(new Section(SectionKind.Trending, "SmolLM released", null));
             db.Posts.Add(post);

@@ -1,3 +1,4 @@
+using Digest.Infrastructure.Quality;
 using System.Security.Claims;
 using Bunit;
 using Digest.Infrastructure.Data;
@@ -28,6 +29,7 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         Services.AddDigestDatabase(App.Database.Options);
         Services.AddPublishing();
         Services.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();
+        Services.AddQualityGate(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddScoped<PostEditor>();
         Services.AddSingleton<SiteSettingsStore>();
         Services.AddSingleton(TimeProvider.System);

@@ -118,7 +118,7 @@ public sealed class EditsAreSavedWithRevisionsAndNeverOverwritten
         await using var app = await DigestAppFactory.CreateAsync(provider);
         _ = app.Server;
         var post = await Dashboard.AddDraftAsync(app);
-        await EditAsync(app, e => e.ScheduleAsync(post.Id, DateTime.UtcNow.AddSeconds(1), "editor@example.com"));
+        await EditAsync(app, e => e.ScheduleAsync(post.Id, DateTime.UtcNow.AddSeconds(1), "editor@example.com", overrideReason: "short sample text"));
         await app.WithScopeAsync(s => s.GetRequiredService<PublishDuePostsJob>().RunAsync(CancellationToken.None));
         Assert.Equal(PostStatus.Scheduled, (await EditAsync(app, e => e.FindAsync(post.Id.ToString()))).Status);
 

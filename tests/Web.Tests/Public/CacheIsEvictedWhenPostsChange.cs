@@ -26,7 +26,7 @@ public sealed class CacheIsEvictedWhenPostsChange : IAsyncLifetime
         await WarmAsync("/", "/index.xml", "/archives");
         var draft = await _site.DraftAsync(new PostBuilder { Edition = new(2026, 1, 4), Title = "Freshly approved" });
 
-        await _site.WithEditorAsync(editor => editor.ApproveAndPublishAsync(draft.Id, PublicSite.Editor));
+        await _site.WithEditorAsync(editor => editor.ApproveAndPublishAsync(draft.Id, PublicSite.Editor, overrideReason: PublicSite.FixtureOverride));
 
         Assert.Contains("Freshly approved", await _site.Client.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Contains("Freshly approved", await _site.Client.GetStringAsync("/index.xml"), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class CacheIsEvictedWhenPostsChange : IAsyncLifetime
     {
         await _site.PublishAsync(new PostBuilder { Edition = new(2026, 1, 3) });
         var draft = await _site.DraftAsync(new PostBuilder { Edition = new(2026, 1, 4), Title = "Scheduled for later" });
-        await _site.WithEditorAsync(editor => editor.ScheduleAsync(draft.Id, DateTime.UtcNow.AddSeconds(1), PublicSite.Editor));
+        await _site.WithEditorAsync(editor => editor.ScheduleAsync(draft.Id, DateTime.UtcNow.AddSeconds(1), PublicSite.Editor, overrideReason: PublicSite.FixtureOverride));
         await WarmAsync("/");
         Assert.DoesNotContain("Scheduled for later", await _site.Client.GetStringAsync("/"), StringComparison.Ordinal);
         await Task.Delay(1200);

@@ -22,7 +22,7 @@ internal sealed class PostBuilder
     [
         new("Why mamba disappeared?", "State-space models remain cheap at long context and may return in hybrids.", "Attention keeps winning benchmarks, so research money follows it.",
             ("r/MachineLearning · 342 points · 57 comments", "https://www.reddit.com/r/MachineLearning/comments/1/")),
-        new("Sparse attention at 1M tokens", "Whole code bases fit in one prompt.", "Long prompts cost more energy per answer.",
+        new("Sparse attention at 1M tokens", "Whole code bases fit in one prompt, so reviews see everything.", "Long prompts cost more energy per answer than short ones do.",
             ("r/MachineLearning · 120 points · 12 comments", "https://www.reddit.com/r/MachineLearning/comments/2/"),
             ("Hacker News · 88 points · 40 comments", "https://news.ycombinator.com/item?id=2")),
     ];
@@ -33,7 +33,7 @@ internal sealed class PostBuilder
     ];
 
     public (string Subject, string When, string Rationale)? Prediction { get; init; } =
-        ("Artificial general intelligence", "2035", "Progress is fast but uneven.");
+        ("Artificial general intelligence", "2035", "Progress is fast but uneven, and hard problems remain unsolved.");
 
     public string Slug => Slugs.ForEdition(Edition);
 

@@ -47,7 +47,7 @@ public sealed class RegeneratingASectionShowsADiffBeforeAnythingChanges : IAsync
         services.AddPublishing();
         services.AddWriting(configuration);
         services.AddQualityGate(configuration);
-        services.AddScoped<SourceIngester>();
+        services.AddIngestion(configuration);
         services.AddScoped<DraftGenerator>();
         services.AddScoped<PostEditor>();
         services.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();
