@@ -7,11 +7,21 @@ public sealed class SourceItem
 
     public SourceItem(Guid sourceId, FetchedItem fetched, string canonicalUrl, DateTime now)
     {
-        Id = Guid.NewGuid();
+        Id = IdFor(sourceId, canonicalUrl);
         SourceId = sourceId;
         CanonicalUrl = canonicalUrl;
         FirstSeenAt = now;
         Refresh(fetched, now);
+    }
+
+    /// <summary>
+    /// The id follows from the source and the canonical URL. Two ingests storing the same items at once then insert
+    /// rows in the same key order, so one waits for the other (and updates instead) rather than both deadlocking.
+    /// </summary>
+    public static Guid IdFor(Guid sourceId, string canonicalUrl)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{sourceId:N}\n{canonicalUrl}"));
+        return new Guid(hash.AsSpan(0, 16));
     }
 
     public Guid Id { get; private set; }

@@ -112,9 +112,10 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
         {
             return await UpsertAsync(source, result, byUrl, now, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException || ex.InnerException is DbUpdateException)
         {
-            // Another ingest stored some of the same items a moment ago; read them back and update them instead.
+            // Another ingest stored some of the same items a moment ago (Npgsql's execution strategy wraps the error);
+            // read them back and update them instead.
             ForgetSourcesAndItems();
             source = await db.Sources.SingleAsync(s => s.Id == source.Id, cancellationToken);
             return await UpsertAsync(source, result, byUrl, now, cancellationToken);
