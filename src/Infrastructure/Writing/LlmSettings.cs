@@ -57,7 +57,7 @@ public sealed class LlmSettings
         {
             case LlmProvider.AzureOpenAI:
                 RequireEndpoint(problems, required: true);
-                Require(problems, ApiKey, "ApiKey", "the Azure OpenAI resource key");
+                // Without a key the Azure identity of the host is used (managed identity, workload identity, az login).
                 Require(problems, Deployment, "Deployment", "the deployment name");
                 break;
             case LlmProvider.OpenAI:

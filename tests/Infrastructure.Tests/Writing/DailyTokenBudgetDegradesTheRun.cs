@@ -28,14 +28,14 @@ public sealed class DailyTokenBudgetDegradesTheRun
             s["Digest:Llm:DailyTokenBudget"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
             s["Digest:Llm:MaxOutputTokens"] = "600";
         });
-        await SpentEarlierTodayAsync(host, WriterHost.Model, 5_000);
+        await SpentEarlierTodayAsync(host, WriterHost.Model, 9_000);
 
         var result = await host.GenerateAsync();
 
         Assert.True(result.CreatedDraft, result.Describe());
         Assert.Contains($"The daily token budget ({Budget:N0} tokens per model) was reached", result.Run.Message, StringComparison.Ordinal);
         var ledger = await host.LedgerAsync();
-        Assert.InRange(ledger.Where(r => r.Model == WriterHost.Model).Sum(r => r.TotalTokens), 5_001, Budget);
+        Assert.InRange(ledger.Where(r => r.Model == WriterHost.Model).Sum(r => r.TotalTokens), 9_001, Budget);
         Assert.NotEmpty(server.Requests);
 
         var (post, problems) = await DraftAndProblemsAsync(host, result.PostSlug!);

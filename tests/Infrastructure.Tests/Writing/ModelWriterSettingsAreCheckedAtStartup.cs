@@ -32,14 +32,23 @@ public sealed class ModelWriterSettingsAreCheckedAtStartup
     }
 
     [Fact]
-    public void Azure_without_endpoint_key_or_deployment_says_which_settings_are_missing()
+    public void Azure_without_endpoint_or_deployment_says_which_settings_are_missing()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             new ServiceCollection().AddModelWriter(Configuration(("Digest:Llm:Provider", "AzureOpenAI"))));
 
         Assert.Contains("Digest:Llm:Endpoint is required", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Digest:Llm:ApiKey is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Digest:Llm:Deployment is required", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ApiKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_without_a_key_signs_in_with_the_hosts_Azure_identity()
+    {
+        // No token is asked for until a call is made, so this needs no network: it shows the setup is accepted.
+        var services = new ServiceCollection().AddLogging();
+        Assert.True(services.AddModelWriter(Configuration(
+            ("Digest:Llm:Provider", "AzureOpenAI"), ("Digest:Llm:Endpoint", "https://example-resource.openai.azure.com/"), ("Digest:Llm:Deployment", "gpt-4o-mini"))));
     }
 
     [Fact]
