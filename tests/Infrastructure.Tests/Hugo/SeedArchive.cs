@@ -23,20 +23,5 @@ internal static class SeedArchive
         return result.Post!;
     }
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { System.IO.Path.Combine(dir.FullName, "shared", "fixtures"), System.IO.Path.Combine(dir.FullName, "..", "shared", "fixtures") })
-            {
-                var archive = System.IO.Path.Combine(candidate, "seed-archive");
-                if (Directory.Exists(archive))
-                {
-                    return System.IO.Path.GetFullPath(archive);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/fixtures/seed-archive was not found above " + AppContext.BaseDirectory);
-    }
+    private static string Locate() => Digest.TestSupport.FixtureFolder.Path("seed-archive");
 }

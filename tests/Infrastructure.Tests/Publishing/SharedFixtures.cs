@@ -18,19 +18,5 @@ internal static class SharedFixtures
         return text.StartsWith("---\n", StringComparison.Ordinal) && end > 0 ? text[(end + 5)..] : text;
     }
 
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "fixtures"), Path.Combine(dir.FullName, "..", "shared", "fixtures") })
-            {
-                if (System.IO.Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No shared/fixtures above {AppContext.BaseDirectory}.");
-    }
+    private static string Find() => Digest.TestSupport.FixtureFolder.Root;
 }

@@ -9,19 +9,5 @@ internal static class SharedFixtures
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { System.IO.Path.Combine(dir.FullName, "shared", "fixtures", "sources"), System.IO.Path.Combine(dir.FullName, "..", "shared", "fixtures", "sources") })
-            {
-                if (System.IO.Directory.Exists(candidate))
-                {
-                    return System.IO.Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException($"shared/fixtures/sources not found above {AppContext.BaseDirectory}");
-    }
+    private static string Locate() => Digest.TestSupport.FixtureFolder.Path("sources");
 }

@@ -7,19 +7,5 @@ internal static class SharedFixtures
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Folder.Value, .. parts]);
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { System.IO.Path.Combine(dir.FullName, "shared", "fixtures"), System.IO.Path.Combine(dir.FullName, "..", "shared", "fixtures") })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return System.IO.Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/fixtures was not found above " + AppContext.BaseDirectory);
-    }
+    private static string Locate() => Digest.TestSupport.FixtureFolder.Root;
 }
