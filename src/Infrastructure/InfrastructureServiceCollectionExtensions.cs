@@ -40,6 +40,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddPredictions();
         services.AddScoped<SiteSettingsEditor>();
         services.AddScoped<PostGrid>();
+        services.AddScoped<Today.TodayReport>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();

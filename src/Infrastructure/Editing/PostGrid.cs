@@ -43,7 +43,9 @@ public sealed class PostGrid(DigestDbContext db)
             var text = query.Text.Trim().ToLowerInvariant();
             // Translated to SQL lower(): the same case-insensitive match on SQLite and PostgreSQL.
 #pragma warning disable CA1304, CA1311, CA1862
-            posts = posts.Where(p => p.Title.ToLower().Contains(text) || p.Slug.Contains(text));
+            // Every generated post has the same title: its topics' headings are what an editor remembers it by.
+            posts = posts.Where(p => p.Title.ToLower().Contains(text) || p.Slug.Contains(text)
+                || p.Sections.Any(s => s.Heading != null && s.Heading.ToLower().Contains(text)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
@@ -53,7 +55,11 @@ public sealed class PostGrid(DigestDbContext db)
         var page = Math.Clamp(query.Page, 1, pages);
         var rows = await Sort(posts, query.SortBy, query.Descending)
             .Skip((page - 1) * size).Take(size)
-            .Select(p => new PostGridRow(p.Id, p.Title, p.Slug, p.Date, p.Status, p.Origin, p.Tags, p.UpdatedAt, p.ReviewedBy, p.ScheduledFor))
+            .Select(p => new PostGridRow(p.Id, p.Title, p.Slug, p.Date, p.Status, p.Origin, p.Tags, p.UpdatedAt, p.ReviewedBy, p.ScheduledFor)
+            {
+                EditionDate = p.EditionDate,
+                LeadTopic = p.Sections.Where(s => s.Kind == SectionKind.Topic).OrderBy(s => s.Position).Select(s => s.Heading).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         return new PostGridPage(rows, total, page, size);
     }
@@ -90,7 +96,14 @@ public sealed record PostGridQuery(
     PostGridSort SortBy = PostGridSort.Date,
     bool Descending = true);
 
-public sealed record PostGridRow(Guid Id, string Title, string Slug, DateTime Date, PostStatus Status, PostOrigin Origin, List<string> Tags, DateTime UpdatedAt, string? ReviewedBy, DateTime? ScheduledFor);
+public sealed record PostGridRow(Guid Id, string Title, string Slug, DateTime Date, PostStatus Status, PostOrigin Origin, List<string> Tags, DateTime UpdatedAt, string? ReviewedBy, DateTime? ScheduledFor)
+{
+    /// <summary>The day a generated post is the digest of; null for imported and hand-written posts.</summary>
+    public DateOnly? EditionDate { get; init; }
+
+    /// <summary>The first topic's heading: what tells one day's digest from another's.</summary>
+    public string? LeadTopic { get; init; }
+}
 
 public sealed record PostGridPage(IReadOnlyList<PostGridRow> Rows, int Total, int Page, int PageSize)
 {

@@ -120,6 +120,51 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
         return await previewer.PreviewAsync(source.Address, kind ?? source.Kind, cancellationToken);
     }
 
+    /// <summary>
+    /// Adds the feeds of an OPML file without fetching them (a reader's export can hold hundreds): the kind is the one
+    /// the file gives, else the one the address tells, else "find out" at the first ingest. Addresses already read, given
+    /// twice, or not http(s) are skipped and reported; nothing already stored changes.
+    /// </summary>
+    public async Task<OpmlImportReport> ImportAsync(IReadOnlyList<Opml.OpmlEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var known = (await db.Sources.AsNoTracking().Select(s => s.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var added = new List<string>();
+        var skipped = new List<string>();
+        foreach (var entry in entries)
+        {
+            var label = entry.Title ?? entry.Url;
+            try
+            {
+                var input = new SourceInput(entry.Url, entry.Kind, entry.Title, entry.Role ?? SourceRole.Both, entry.Weight ?? 1.0);
+                var url = input.Address();
+                Source.CheckWeight(input.Weight);
+                if (!known.Add(url.AbsoluteUri))
+                {
+                    skipped.Add($"{label}: already a source");
+                    continue;
+                }
+
+                var kind = input.Kind ?? SourceKindDetector.Detect(url);
+                var source = new Source(Named(input, url, kind), url, kind, input.Role, input.Weight);
+                if (!entry.Enabled)
+                {
+                    source.Disable();
+                }
+
+                db.Sources.Add(source);
+                added.Add(source.Name);
+            }
+            catch (DomainException ex)
+            {
+                skipped.Add($"{label}: {ex.Message}");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new OpmlImportReport(added, skipped);
+    }
+
     /// <summary>The name given, or one people recognise: "r/LocalLLaMA", "Hacker News", "arXiv cs.CL", else the host.</summary>
     private static string Named(SourceInput input, Uri url, SourceKind kind)
     {
@@ -143,6 +188,9 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
 
     private static DomainException NotFound(string key) => new($"No source has the id, name or address \"{key}\".");
 }
+
+/// <summary>What an OPML import did: the names of the sources added, and each feed skipped with the reason.</summary>
+public sealed record OpmlImportReport(IReadOnlyList<string> Added, IReadOnlyList<string> Skipped);
 
 /// <summary>A source and how it is doing.</summary>
 public sealed record SourceStatus(Source Source, int ItemCount, SourceHealth Health);

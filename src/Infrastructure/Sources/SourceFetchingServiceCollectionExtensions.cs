@@ -1,4 +1,5 @@
 using Digest.Infrastructure.Sources.Demo;
+using Digest.Infrastructure.Sources.Discovery;
 using Digest.Infrastructure.Sources.Http;
 using Digest.Infrastructure.Sources.Reading;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class SourceFetchingServiceCollectionExtensions
         if (bool.TryParse(configuration["Digest:Demo"], out var demo) && demo)
         {
             services.TryAddSingleton<ISourceFetcher, DemoSourceFetcher>();
+            services.TryAddScoped<IFeedDiscovery, DemoFeedDiscovery>();
             return services;
         }
 
@@ -35,6 +37,7 @@ public static class SourceFetchingServiceCollectionExtensions
             .SelectPipelineByAuthority();
         services.TryAddSingleton<SourceDownloader>();
         services.TryAddSingleton<ISourceFetcher, HttpSourceFetcher>();
+        services.TryAddScoped<IFeedDiscovery, FeedDiscovery>();
         return services;
     }
 }

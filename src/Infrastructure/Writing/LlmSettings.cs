@@ -37,8 +37,10 @@ public sealed class LlmSettings
     public int MaxRetries { get; set; } = 4;
     /// <summary>First backoff delay when the server gives no Retry-After; doubles with each retry.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
-    /// <summary>Prices per model name (deployment name for Azure), in the owner's currency per million tokens.</summary>
+    /// <summary>Prices per model name (deployment name for Azure), in <see cref="Currency"/> per million tokens.</summary>
     public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The ISO code of the currency the prices are in; the dashboard shows estimated costs with it.</summary>
+    public string Currency { get; set; } = ModelStatus.DefaultCurrency;
 
     /// <summary>The fallback model, or null when none is configured.</summary>
     public string? Fallback => string.IsNullOrWhiteSpace(FallbackModel) ? null : FallbackModel.Trim();

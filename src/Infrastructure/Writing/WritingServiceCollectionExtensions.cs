@@ -25,6 +25,7 @@ public static class WritingServiceCollectionExtensions
         services.AddScoped<WriterRunContext>();
         services.AddScoped<PromptDryRun>();
         services.AddScoped<SectionRegenerator>();
+        services.AddSingleton(ModelStatus.From(configuration));
         if (!services.AddModelWriter(configuration))
         {
             services.AddScoped<IDigestWriter, OfflineDigestWriter>();

@@ -102,6 +102,7 @@ public static class WebHostingExtensions
             app.UseHsts();
         }
 
+        // Dashboard addresses that lead nowhere are answered inside the dashboard (AdminNotFound), not here.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<OwnerSetupRedirect>();
         app.UseAuthentication();
@@ -117,6 +118,7 @@ public static class WebHostingExtensions
         app.MapPublicSite();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapSourceListEndpoints();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions
         {
             DashboardTitle = "Digest jobs",

@@ -16,7 +16,7 @@ internal sealed class DemoSourceFetcher(SourceReaders readers, TimeProvider time
         cancellationToken.ThrowIfCancellationRequested();
         if (DemoSamples.For(source.Address) is not { } sample)
         {
-            return Task.FromResult(FetchResult.Failure($"demo mode has no sample for {source.Url}"));
+            return Task.FromResult(FetchResult.Failure($"demo mode has no sample for {source.Url}: it reads only {DemoMode.Reads}, never the network (run without --demo to read it)"));
         }
 
         var body = DemoSamples.Render(sample, time.GetUtcNow());
