@@ -11,7 +11,7 @@ namespace Digest.Web.Tests;
 /// 127.0.0.1 so tests can serve feeds locally. The clock is the real one: HTTP resilience (retry delays, timeouts)
 /// runs on the app's TimeProvider, and a frozen fake clock would make those waits endless.
 /// </summary>
-public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false) : WebApplicationFactory<Program>
+public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>When the test run began; sample feed items are dated relative to it so they count as fresh.</summary>
     public static readonly DateTimeOffset Start = TimeProvider.System.GetUtcNow();
@@ -19,8 +19,9 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
     public TestDatabase Database { get; } = database;
 
     /// <param name="runJobServer">Start Hangfire's server (the "Generate now" button needs it); tests that run jobs directly leave it off.</param>
-    public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false) =>
-        new(await TestDatabase.CreateEmptyAsync(provider), runJobServer);
+    /// <param name="settings">Configuration of the test's own (e.g. <c>Digest:Demo</c>), applied last.</param>
+    public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(await TestDatabase.CreateEmptyAsync(provider), runJobServer, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,6 +31,10 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
         builder.UseSetting("Digest:DataDirectory", Database.Options.DataDirectory);
         builder.UseSetting("Digest:Sources:AllowPrivateNetworks", "true");
         builder.UseSetting("Digest:Jobs:Server", runJobServer ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

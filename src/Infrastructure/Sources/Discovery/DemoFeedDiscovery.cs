@@ -7,7 +7,7 @@ namespace Digest.Infrastructure.Sources.Discovery;
 /// Demo mode never touches the network: an address one of the built-in samples stands for is offered with the sample's
 /// items; any other is explained rather than failed.
 /// </summary>
-internal sealed class DemoFeedDiscovery(SourcePreviewer previewer) : IFeedDiscovery
+internal sealed class DemoFeedDiscovery(ISourceFetcher fetcher) : IFeedDiscovery
 {
     public async Task<FeedDiscoveryResult> DiscoverAsync(string address, CancellationToken cancellationToken = default)
     {
@@ -28,7 +28,7 @@ internal sealed class DemoFeedDiscovery(SourcePreviewer previewer) : IFeedDiscov
                 "You can still add a feed by its own address and kind; it is read once Digest runs without --demo.");
         }
 
-        var preview = await previewer.PreviewAsync(url, null, cancellationToken);
+        var preview = await new SourcePreviewer(fetcher).PreviewAsync(url, null, cancellationToken);
         return new FeedDiscoveryResult(url, [new DiscoveredFeed(url, url.Host, "a built-in demo sample", preview)], null);
     }
 }

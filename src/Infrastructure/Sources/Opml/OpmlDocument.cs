@@ -56,7 +56,7 @@ public static class OpmlDocument
         ArgumentNullException.ThrowIfNull(body);
         if (body.Length > MaxBytes)
         {
-            return OpmlReading.Unreadable($"The file is {body.Length / 1024} KB; an OPML file of sources is at most {MaxBytes / 1024} KB.");
+            return OpmlReading.Unreadable($"The file is {(body.Length + 1023) / 1024} KB; an OPML file of sources is at most {MaxBytes / 1024} KB.");
         }
 
         XDocument xml;

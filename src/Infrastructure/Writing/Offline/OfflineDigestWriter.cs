@@ -31,8 +31,8 @@ public sealed class OfflineDigestWriter : IDigestWriter
         }
 
         var excerpt = Trim(brief.Excerpt.Trim(), MaxExcerpt);
-        var quoted = string.Join("\n", excerpt.ReplaceLineEndings("\n").Split('\n').Select(line => "> " + HouseFormat.EscapeInline(line)));
-        return $"{quoted}\n\n*Quoted from {HouseFormat.EscapeInline(brief.SourceName)}; not yet summarised.*";
+        var quoted = string.Join("\n", excerpt.ReplaceLineEndings("\n").Split('\n').Select(line => "> " + LiteralMarkdown.EscapeLine(line)));
+        return $"{quoted}\n\n*Quoted from {LiteralMarkdown.EscapeLine(brief.SourceName)}; not yet summarised.*";
     }
 
     private static string Trim(string text, int max)
