@@ -14,7 +14,7 @@ namespace Digest.EndToEnd.Tests;
 /// The whole app on a real port (Kestrel on 127.0.0.1), with the Hangfire server running and the demo sources,
 /// over a fresh SQLite database, with an admin and an editor account.
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "owner@example.com";
     public const string EditorEmail = "editor@example.com";
@@ -50,13 +50,33 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Digest:Database:Provider", _database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Digest", _database.Options.ConnectionString);
         builder.UseSetting("Digest:DataDirectory", _database.Options.DataDirectory);
-        builder.UseSetting("Digest:Demo", "true");
-        builder.UseSetting("Digest:Jobs:Server", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
-    public new async Task DisposeAsync()
+    /// <summary>Demo sources (no network) and a job server, unless a variant says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Digest:Demo"] = "true",
+        ["Digest:Jobs:Server"] = "true",
+    };
+
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
     }
+}
+
+/// <summary>The app reading real HTTP (sources on 127.0.0.1 allowed, so tests serve their own sites), without a job server.</summary>
+public sealed class LiveAppReadingTheNetwork : LiveApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Digest:Demo"] = "false",
+        ["Digest:Jobs:Server"] = "false",
+        ["Digest:Sources:AllowPrivateNetworks"] = "true",
+    };
 }

@@ -1,4 +1,3 @@
-using Digest.Domain.Generation;
 using Digest.Domain.Posts;
 
 namespace Digest.Infrastructure.Today;
@@ -10,7 +9,7 @@ public sealed record TodayOverview(
     IReadOnlyList<FailingSource> FailingSources,
     IReadOnlyList<WaitingDraft> OlderDrafts,
     MonthUsage Usage,
-    IReadOnlyList<GenerationRun> RecentRuns);
+    IReadOnlyList<RunSummary> RecentRuns);
 
 /// <summary>Where today's edition stands, from "no run yet" to "published".</summary>
 public enum EditionStage
@@ -28,7 +27,7 @@ public enum EditionStage
 /// <param name="Post">The edition's post, once there is one.</param>
 /// <param name="Findings">What the quality gate says about a waiting draft (empty otherwise).</param>
 /// <param name="Run">The latest generation run for the edition, if any.</param>
-public sealed record EditionOverview(DateOnly Edition, EditionStage Stage, EditionPost? Post, IReadOnlyList<string> Findings, GenerationRun? Run);
+public sealed record EditionOverview(DateOnly Edition, EditionStage Stage, EditionPost? Post, IReadOnlyList<string> Findings, RunSummary? Run);
 
 public sealed record EditionPost(Guid Id, string Title, string Slug, PostStatus Status, string? LeadTopic, DateTime? ScheduledFor, DateTime? PublishedAt, string? RejectionReason, string? ReviewedBy);
 

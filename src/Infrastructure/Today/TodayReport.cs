@@ -32,13 +32,14 @@ public sealed class TodayReport(DigestDbContext db, QualityGate gate, ModelStatu
             await FailingAsync(now.UtcDateTime, cancellationToken),
             await OlderDraftsAsync(now.UtcDateTime - Stale, overview.Post?.Id, cancellationToken),
             await UsageAsync(now, zone, cancellationToken),
-            await db.GenerationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(5).ToListAsync(cancellationToken));
+            [.. (await db.GenerationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(5).ToListAsync(cancellationToken)).Select(RunSummary.Of)]);
     }
 
     public async Task<EditionOverview> EditionAsync(DateOnly edition, CancellationToken cancellationToken = default)
     {
-        var run = await db.GenerationRuns.AsNoTracking().Where(r => r.EditionDate == edition)
+        var latest = await db.GenerationRuns.AsNoTracking().Where(r => r.EditionDate == edition)
             .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        var run = latest is null ? null : RunSummary.Of(latest);
         var post = await db.Posts.AsNoTracking().Include(p => p.Sections).ThenInclude(s => s.Sources).AsSplitQuery()
             .SingleOrDefaultAsync(p => p.EditionDate == edition, cancellationToken);
         if (run is { Status: RunStatus.Running })

@@ -76,8 +76,20 @@ public static class Labels
     public static string Tokens(long tokens) => tokens == 1 ? "1 token" : tokens.ToString("N0", English) + " tokens";
 
     /// <summary>"1.25 USD"; small amounts keep up to four decimals so a cheap month does not read as zero.</summary>
-    public static string Money(decimal amount, string currency) =>
-        (amount is > 0 and < 1 ? amount.ToString("0.00##", English) : amount.ToString("N2", English)) + " " + currency;
+    public static string Money(decimal amount, string currency) => Amount(amount) + " " + currency;
+
+    /// <summary>"1.25", or "0.0042" for an amount below one.</summary>
+    public static string Amount(decimal amount) =>
+        amount is > 0 and < 1 ? amount.ToString("0.00##", English) : amount.ToString("N2", English);
+
+    /// <summary>"Today, 05:30", "Tomorrow, 05:30", else "Tue 8 Dec, 05:30", in the zone.</summary>
+    public static string Relative(DateTime utc, TimeZoneInfo zone, DateOnly today)
+    {
+        var local = Convert(utc, zone);
+        var day = DateOnly.FromDateTime(local);
+        var time = local.ToString("HH:mm", English);
+        return day == today ? $"Today, {time}" : day == today.AddDays(1) ? $"Tomorrow, {time}" : local.ToString("ddd d MMM, HH:mm", English);
+    }
 
     public static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count.ToString("N0", English)} {many}";
 

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Digest.Domain.Generation;
+using Digest.Domain.Posts;
+using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Editing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Digest.EndToEnd.Tests;
+
+/// <summary>
+/// Every dashboard screen at 390×844 and 1280×800, light and dark: nothing wider than the phone, controls a thumb can
+/// hit (44 px), no serious or critical axe-core finding, and a screenshot of each in the test artifacts.
+/// </summary>
+public sealed class EveryDashboardScreenWorksOnAPhoneAndADesk(LiveApp app, Browser browser) : IClassFixture<LiveApp>, IClassFixture<Browser>
+{
+    private const string Controls =
+        "button, select, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), a.button, .admin-nav a, summary, label.hit, label.check";
+
+    [BrowserFact]
+    public async Task Each_screen_fits_a_phone_reads_in_light_and_dark_and_passes_axe()
+    {
+        var post = await SeedAsync();
+        var screens = new (string Path, string Heading, string Name)[]
+        {
+            ("/admin", "Today", "today"),
+            ("/admin/posts", "Posts", "posts"),
+            ($"/admin/posts/{post}", "Edit post", "editor"),
+            ($"/admin/posts/{post}/revisions", "Revisions", "revisions"),
+            ("/admin/runs", "Generation runs", "runs"),
+            ("/admin/sources", "Sources", "sources"),
+            ("/admin/prompts", "Prompts", "prompts"),
+            ("/admin/settings", "Settings", "settings"),
+            ("/admin/users", "Users", "users"),
+            ("/admin/audit", "Audit log", "audit"),
+            ("/admin/import-export", "Import and export", "import-export"),
+            ("/admin/no-such-screen", "Not found", "not-found"),
+        };
+        var problems = new List<string>();
+        foreach (var size in new[] { DashboardBrowser.Phone, DashboardBrowser.Desk })
+        {
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                var page = await browser.SignInAsync(app, LiveApp.AdminEmail, size, scheme);
+                foreach (var (path, heading, name) in screens)
+                {
+                    await page.GotoAsync(path);
+                    await Expect(page.Locator("main h1").First).ToHaveTextAsync(heading);
+                    if (path is not "/admin/no-such-screen" and not "/admin/import-export")
+                    {
+                        await page.InteractiveAsync();
+                    }
+
+                    await Expect(page.Locator("text=Loading…")).ToHaveCountAsync(0);
+                    var where = $"{path} at {size.Name()} in {scheme.ToString().ToLowerInvariant()}";
+                    problems.AddRange(await CheckAsync(page, size, where));
+                    await page.SaveAsync($"screen-{name}-{size.Name()}-{scheme.ToString().ToLowerInvariant()}");
+                }
+
+                if (size == DashboardBrowser.Phone)
+                {
+                    problems.AddRange(await CheckMenuAsync(page, scheme));
+                }
+
+                await page.Context.CloseAsync();
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task The_public_predictions_page_fits_a_phone()
+    {
+        var page = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.Address.ToString(), ViewportSize = DashboardBrowser.Phone });
+        await page.GotoAsync("/predictions");
+
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= DashboardBrowser.Phone.Width);
+        await page.SaveAsync("screen-public-predictions-phone-light");
+        await page.CloseAsync();
+    }
+
+    private static async Task<List<string>> CheckAsync(IPage page, ViewportSize size, string where)
+    {
+        var problems = new List<string>();
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        if (width > size.Width)
+        {
+            problems.Add($"{where}: the page is {width} px wide, wider than the screen ({size.Width} px).");
+        }
+
+        if (size == DashboardBrowser.Phone)
+        {
+            var small = await page.EvaluateAsync<string[]>("""
+                selector => [...document.querySelectorAll(selector)]
+                    .filter(e => e.offsetParent !== null && !e.closest('[hidden]'))
+                    .map(e => ({ e, r: e.getBoundingClientRect() }))
+                    .filter(x => x.r.width > 0 && (x.r.height < 43.5 || x.r.width < 43.5))
+                    .map(x => `${x.e.tagName.toLowerCase()}${x.e.id ? '#' + x.e.id : ''} "${(x.e.textContent || x.e.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(x.r.width)}×${Math.round(x.r.height)}`)
+                """, Controls);
+            problems.AddRange(small.Select(s => $"{where}: touch target under 44 px: {s}"));
+        }
+
+        var axe = await page.RunAxe();
+        foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var targets = string.Join(", ", violation.Nodes.Take(3).Select(n => JsonSerializer.Serialize(n.Target)));
+            problems.Add($"{where}: axe {violation.Impact} {violation.Id} ({violation.Help}) at {targets}");
+        }
+
+        return problems;
+    }
+
+    /// <summary>On a phone the navigation folds behind a Menu button and opens on a tap, with every entry a thumb's size.</summary>
+    private static async Task<List<string>> CheckMenuAsync(IPage page, ColorScheme scheme)
+    {
+        await page.GotoAsync("/admin");
+        await page.InteractiveAsync();
+        var menu = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Menu" });
+        await Expect(page.Locator("#admin-nav")).ToBeHiddenAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await menu.ClickAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.Locator("#admin-nav a[href='/admin/sources']")).ToBeVisibleAsync();
+        var problems = await CheckAsync(page, DashboardBrowser.Phone, $"the open menu in {scheme.ToString().ToLowerInvariant()}");
+        await page.SaveAsync($"screen-menu-phone-{scheme.ToString().ToLowerInvariant()}", fullPage: false);
+        await page.Locator("#admin-nav a[href='/admin/posts']").ClickAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Posts");
+        await Expect(page.Locator("#admin-nav")).ToBeHiddenAsync();
+        return problems;
+    }
+
+    /// <summary>A draft with every kind of section and a revision, a run and an audit entry, so no screen is empty.</summary>
+    private async Task<Guid> SeedAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+        var edition = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var run = GenerationRun.Start(edition, "schedule", "offline (no model)", DateTime.UtcNow.AddDays(-1));
+        var post = Post.CreateGeneratedDraft(edition, "[Daily Automated AI Summary]", "Digest", "offline (no model)", run.Id, DateTime.UtcNow.AddDays(-1));
+        post.AddSection(new Section(SectionKind.Notice, null, "This post has been automatically generated."));
+        post.AddSection(new Section(SectionKind.Topic, "Sparse attention reaches a million tokens on one GPU", "A paper (with code) shows it.", null, "Costlier serving puts long-context models out of reach for small labs."))
+            .AddSource(new SectionSource(null, "r/MachineLearning · 342 points · 57 comments", "https://example.org/r/ml/1", "most discussed today"));
+        post.AddSection(new Section(SectionKind.Trending, "SmolLM3 released under Apache-2.0", null));
+        post.AddSection(new Section(SectionKind.Prediction, "Artificial general intelligence", "Progress in reasoning benchmarks continues.", null, null, "2035"));
+        run.Succeed(post.Id, DateTime.UtcNow.AddDays(-1).AddSeconds(30));
+        db.GenerationRuns.Add(run);
+        db.Posts.Add(post);
+        await db.SaveChangesAsync();
+        var editor = scope.ServiceProvider.GetRequiredService<PostEditor>();
+        var saved = await editor.FindAsync(post.Id.ToString());
+        await editor.SubmitForReviewAsync(saved.Id, LiveApp.EditorEmail);
+        return post.Id;
+    }
+}
