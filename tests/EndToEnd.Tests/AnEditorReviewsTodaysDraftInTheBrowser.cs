@@ -60,6 +60,7 @@ public sealed partial class AnEditorReviewsTodaysDraftInTheBrowser(LiveApp app, 
         await Expect(preview).ToContainTextAsync("Editors in the loop catch what automation missed.");
         await page.SaveAsync("03-editor-with-preview", fullPage: false);
 
+        await page.ClickAsync("#publish-toggle");
         if (await page.Locator("#override").CountAsync() > 0)
         {
             // The offline writer leaves Benefits and Ramifications open; approving anyway is recorded with a reason.
@@ -69,7 +70,7 @@ public sealed partial class AnEditorReviewsTodaysDraftInTheBrowser(LiveApp app, 
         await page.Locator(".review").SaveAsync("03b-editor-review");
         await page.ClickAsync("#approve");
         await Expect(page.Locator("[role=status].alert")).ToContainTextAsync("Approved and published.");
-        await Expect(page.Locator(".editor-head .badge")).ToHaveTextAsync("Published");
+        await Expect(page.Locator("#post-status")).ToHaveTextAsync("Published");
         await page.SaveAsync("04-approved", fullPage: false);
 
         var publicLink = page.Locator("a", new PageLocatorOptions { HasTextString = "view the public page" });

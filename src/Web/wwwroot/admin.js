@@ -35,3 +35,23 @@
         }
     });
 })();
+
+// The post editor sends the cursor to a field (a quality finding's, an outline entry's): scrolled to the middle of the
+// screen, clear of the sticky bar, and focused. A section (not itself focusable) gives its first control.
+window.digestFocus = function (id) {
+    var element = document.getElementById(id);
+    if (!element) {
+        return false;
+    }
+
+    var target = element.matches("input, textarea, select, button, a[href]")
+        ? element
+        : element.querySelector("input, textarea, select, button") || element;
+    if (target === element && !element.hasAttribute("tabindex")) {
+        element.setAttribute("tabindex", "-1");
+    }
+
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+    return true;
+};
