@@ -34,7 +34,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddQualityGate(builder.Configuration);
 
         services.AddIngestion(builder.Configuration);
-        services.AddScoped<DraftGenerator>();
+        services.AddGeneration(builder.Configuration);
         services.AddScoped<PostEditor>();
         services.AddHugoImportExport();
         services.AddPredictions();

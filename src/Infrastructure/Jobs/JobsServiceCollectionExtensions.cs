@@ -15,7 +15,8 @@ public static class JobsServiceCollectionExtensions
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new CurrentJob());
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 config.UsePostgreSqlStorage(
@@ -41,9 +42,11 @@ public static class JobsServiceCollectionExtensions
                 server.WorkerCount = 2;
                 server.ServerName = $"digest-{Environment.MachineName}";
             });
+            services.AddHostedService<RunRecoveryService>();
         }
 
         services.AddScoped<GenerateDailyDigestJob>();
+        services.AddScoped<JobTriggers>();
         services.AddScoped<PublishDuePostsJob>();
         services.AddScoped<IngestSourcesJob>();
         services.AddSingleton<RecurringJobSchedule>();

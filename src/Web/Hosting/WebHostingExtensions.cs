@@ -3,6 +3,7 @@ using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
 using Digest.Infrastructure.Jobs;
 using Digest.Web.Account;
+using Digest.Web.Audit;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Digest.Web.Feeds;
@@ -44,6 +45,7 @@ public static class WebHostingExtensions
             .AddEntityFrameworkStores<DigestDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<UserAdministration>();
         return builder;
     }
 
@@ -69,8 +71,7 @@ public static class WebHostingExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<OwnerSetup>();
-        services.AddScoped<DashboardAccess>();
-        services.AddScoped<UserAdministration>();
+        services.AddDashboardAccess(builder.Configuration);
         services.AddOutputCache(cache =>
         {
             cache.AddBasePolicy(policy => policy.NoCache());
@@ -106,6 +107,7 @@ public static class WebHostingExtensions
         app.UseMiddleware<OwnerSetupRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditedRequests();
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();
