@@ -43,7 +43,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true));
+        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true),
+            GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
         return builder;
     }
 }
