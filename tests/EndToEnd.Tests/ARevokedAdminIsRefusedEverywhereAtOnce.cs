@@ -26,7 +26,7 @@ public sealed class ARevokedAdminIsRefusedEverywhereAtOnce(LiveApp app, Browser 
     private async Task<IBrowserContext> SignedInAsync(string email)
     {
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", email);
@@ -102,7 +102,7 @@ public sealed class ARevokedAdminIsRefusedEverywhereAtOnce(LiveApp app, Browser 
         await form.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
         await prompts.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await settings.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
-        await users.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await users.GetByRole(AriaRole.Button, new() { Name = "Set password", Exact = true }).ClickAsync();
 
         foreach (var page in new[] { sources, prompts, settings, users })
         {
@@ -164,7 +164,7 @@ public sealed class ARevokedAdminIsRefusedEverywhereAtOnce(LiveApp app, Browser 
     /// </summary>
     private static async Task LiveAsync(Func<Task> act, Func<Task<bool>> done)
     {
-        var until = DateTime.UtcNow.AddSeconds(20);
+        var until = DateTime.UtcNow.AddSeconds(40);
         while (true)
         {
             await act();

@@ -62,6 +62,8 @@ public sealed class KilledRunsAreRecovered
         {
             await WaitForAsync(() => HangfireReadyAsync(database), "the job server's schema", child);
             var storage = Storage(database);
+            // Hangfire logs through a process-wide provider that an earlier test host may have disposed.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new QuietHangfireLogs());
             jobId = new BackgroundJobClient(storage).Enqueue<GenerateDailyDigestJob>(job => job.RunAsync("test", CancellationToken.None));
             await WaitForAsync(() => Task.FromResult(model.Requests.Count > 0), "the killed process to call the model", child);
             var running = await SingleRunningAsync(database);
@@ -155,6 +157,13 @@ public sealed class KilledRunsAreRecovered
             Assert.True(watch.Elapsed < Patience, $"Gave up waiting for {what}.{(child is null ? "" : "\n" + child.Output)}");
             await Task.Delay(200);
         }
+    }
+
+    private sealed class QuietHangfireLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     /// <summary>The real program (<c>dotnet Digest.Web.dll …</c>) as a process of its own, configured like a deployment.</summary>

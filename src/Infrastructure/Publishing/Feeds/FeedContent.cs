@@ -12,6 +12,6 @@ public sealed class FeedContent(ContentSanitizer sanitizer)
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(postUrl);
         // Sanitising again is how relative URLs get resolved, and it means a feed never trusts stored HTML blindly.
-        return sanitizer.Sanitize(entry.ContentHtml + "\n" + Disclosure.Html(entry.WrittenBy, entry.ReviewedBy, entry.ReviewedAt), postUrl.AbsoluteUri);
+        return sanitizer.SanitizeForFeed(entry.ContentHtml + "\n" + Disclosure.Html(entry.WrittenBy, entry.ReviewedBy, entry.ReviewedAt), postUrl.AbsoluteUri);
     }
 }

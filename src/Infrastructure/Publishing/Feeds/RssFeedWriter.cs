@@ -96,7 +96,7 @@ public sealed class RssFeedWriter(FeedContent content) : IFeedWriter
         if (!string.IsNullOrWhiteSpace(entry.Summary))
         {
             // HTML whose text is the summary: a reader decoding it as HTML (they all do) shows the text, never markup.
-            Text(xml, "description", WebUtility.HtmlEncode(entry.Summary));
+            Text(xml, "description", WebUtility.HtmlEncode(InertHtml.Text(entry.Summary)));
         }
 
         xml.WriteStartElement("content", "encoded", ContentNs);

@@ -1,0 +1,64 @@
+using System.Runtime;
+
+namespace Digest.Web.Hosting;
+
+/// <summary>
+/// Gives memory back after a burst. The GC only runs when something allocates, so after a spike of traffic the heap it
+/// grew stays committed however long the site then sits idle. Once requests have stopped for a minute after a busy
+/// spell, one aggressive, compacting collection returns what the spike left behind (ADR 0029). It runs at most once
+/// per quiet spell and never while requests are being served.
+/// </summary>
+internal sealed class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService, IStartupFilter
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(1);
+    private long _requests;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            Interlocked.Increment(ref _requests);
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15), clock);
+        var seen = Interlocked.Read(ref _requests);
+        var lastRequestAt = clock.GetUtcNow();
+        var trimmed = true;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var now = Interlocked.Read(ref _requests);
+            if (now != seen)
+            {
+                // Busy: remember it; a handful of requests (health checks) is not a spell worth trimming after.
+                trimmed = trimmed && now - seen < 100;
+                (seen, lastRequestAt) = (now, clock.GetUtcNow());
+                continue;
+            }
+
+            if (!trimmed && clock.GetUtcNow() - lastRequestAt >= Quiet)
+            {
+                var before = Environment.WorkingSet;
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                trimmed = true;
+                logger.LogInformation("Idle after a busy spell: working set {Before} MB → {After} MB", before >> 20, Environment.WorkingSet >> 20);
+            }
+        }
+    }
+}
+
+internal static class IdleMemoryTrimExtensions
+{
+    public static IServiceCollection AddIdleMemoryTrim(this IServiceCollection services)
+    {
+        services.AddSingleton<IdleMemoryTrim>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrim>());
+        services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<IdleMemoryTrim>());
+        return services;
+    }
+}
