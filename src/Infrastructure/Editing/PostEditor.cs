@@ -134,8 +134,7 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
             }
             else
             {
-                var text = edit.Text;
-                order.Add(post.AddSection(new Section(edit.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen)).Id);
+                order.Add(post.AddSection(Section.From(edit.Kind, edit.Text)).Id);
             }
         }
 

@@ -37,6 +37,7 @@ public sealed record RegenerationProposal(
                 ("Summary", current.Body, proposed.Body),
                 ("Benefits", current.Benefits, proposed.Benefits),
                 ("Ramifications", current.Ramifications, proposed.Ramifications),
+                (HouseFormat.ThreadLabel, current.Thread, proposed.Thread),
             },
             SectionKind.Prediction =>
             [

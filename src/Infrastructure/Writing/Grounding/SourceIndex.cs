@@ -1,0 +1,216 @@
+using System.Collections;
+using System.Text;
+
+namespace Digest.Infrastructure.Writing.Grounding;
+
+/// <summary>
+/// The source texts of a section (item text, abstract, comments), read once so each claim is looked up cheaply:
+/// every letter and digit folded into one string with word-run boundaries marked (a name or quote must match whole
+/// runs: "gpt4o" matches "GPT-4o" and "gpt 4o" but not the middle of a word), every number and date with its place,
+/// and every sentence with its words for overlap.
+/// </summary>
+internal sealed class SourceIndex
+{
+    private readonly string _squashed;
+    private readonly int[] _text;
+    private readonly int[] _offset;
+    private readonly BitArray _runStart;
+    private readonly BitArray _runEnd;
+    private readonly List<(NumberValue Number, SourceSpan Span)> _numbers = [];
+    private readonly List<(DateKey Date, SourceSpan Span)> _dates = [];
+    private readonly List<SourceSentence> _sentences = [];
+    private readonly HashSet<string> _lowerCaseWords = new(StringComparer.Ordinal);
+
+    public SourceIndex(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        Texts = texts;
+        var squashed = new StringBuilder();
+        var owner = new List<int>();
+        var offsets = new List<int>();
+        var starts = new List<bool>();
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var text = Numbers.JoinThousands(texts[t]);
+            var inRun = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (!char.IsLetterOrDigit(c))
+                {
+                    inRun = false;
+                    continue;
+                }
+
+                squashed.Append(GroundingText.Fold(c));
+                owner.Add(t);
+                offsets.Add(i);
+                starts.Add(!inRun);
+                inRun = true;
+            }
+
+            // A separator no claim contains, so a match never spans two texts.
+            squashed.Append('\u0001');
+            owner.Add(t);
+            offsets.Add(text.Length);
+            starts.Add(true);
+            Read(t, text);
+        }
+
+        _squashed = squashed.ToString();
+        _text = [.. owner];
+        _offset = [.. offsets];
+        _runStart = new BitArray(starts.Count);
+        _runEnd = new BitArray(starts.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            _runStart[i] = starts[i];
+            // A run ends where the next one starts (the separator starts one of its own).
+            _runEnd[i] = i + 1 >= starts.Count || starts[i + 1];
+        }
+    }
+
+    public IReadOnlyList<string> Texts { get; }
+
+    public bool UsedInLowerCase(string folded) => _lowerCaseWords.Contains(folded);
+
+    /// <summary>Where <paramref name="squashed"/> occurs as whole runs; with <paramref name="capitalised"/>, only where the source writes it with a capital.</summary>
+    public SourceSpan? FindRuns(string squashed, bool capitalised = false)
+    {
+        if (squashed.Length == 0)
+        {
+            return null;
+        }
+
+        for (var at = _squashed.IndexOf(squashed, StringComparison.Ordinal); at >= 0; at = _squashed.IndexOf(squashed, at + 1, StringComparison.Ordinal))
+        {
+            var last = at + squashed.Length - 1;
+            if (!_runStart[at] || !_runEnd[last] || _text[at] != _text[last])
+            {
+                continue;
+            }
+
+            var text = Texts[_text[at]];
+            if (capitalised && !char.IsUpper(text[_offset[at]]))
+            {
+                continue;
+            }
+
+            return new SourceSpan(_text[at], _offset[at], _offset[last] - _offset[at] + 1);
+        }
+
+        return null;
+    }
+
+    public SourceSpan? FindNumber(NumberValue number)
+    {
+        foreach (var (value, span) in _numbers)
+        {
+            if (number.Matches(value))
+            {
+                return span;
+            }
+        }
+
+        return null;
+    }
+
+    public SourceSpan? FindDate(DateKey date)
+    {
+        foreach (var (value, span) in _dates)
+        {
+            if (date.IsSupportedBy(value))
+            {
+                return span;
+            }
+        }
+
+        // A year alone is also found as a plain number ("since 2019").
+        if (date is { Month: 0, Day: 0 })
+        {
+            return FindNumber(new NumberValue(date.Year, "", false));
+        }
+
+        return null;
+    }
+
+    /// <summary>The source sentence sharing the most words with <paramref name="stems"/>, when it shares enough to rest on.</summary>
+    public SourceSpan? BestOverlap(IReadOnlySet<string> stems)
+    {
+        if (stems.Count == 0)
+        {
+            return null;
+        }
+
+        SourceSentence? best = null;
+        var bestShared = 0;
+        foreach (var sentence in _sentences)
+        {
+            var shared = 0;
+            foreach (var stem in stems)
+            {
+                if (sentence.Stems.Contains(stem))
+                {
+                    shared++;
+                }
+            }
+
+            if (shared > bestShared)
+            {
+                (best, bestShared) = (sentence, shared);
+            }
+        }
+
+        // Three shared content words and at least half of the sentence's: a paraphrase, not a coincidence.
+        return best is not null && bestShared >= Math.Min(3, stems.Count) && bestShared * 2 >= stems.Count && stems.Count >= 2 ? best.Span : null;
+    }
+
+    /// <summary>The content words of a piece of text, as overlap compares them.</summary>
+    public static HashSet<string> StemsOf(string text)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in Tokens.Of(text))
+        {
+            var word = GroundingText.Squash(token.Text);
+            if (word.Length > 0 && word.Any(char.IsLetter) && !CommonWords.IsStopWord(word))
+            {
+                stems.Add(GroundingText.Stem(word));
+            }
+        }
+
+        return stems;
+    }
+
+    private void Read(int t, string text)
+    {
+        var tokens = Tokens.Of(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (char.IsLower(token.Text[0]) && token.Text.All(c => !char.IsLetter(c) || char.IsLower(c)))
+            {
+                _lowerCaseWords.Add(GroundingText.Squash(token.Text));
+            }
+
+            if (Numbers.IsNumber(token.Text) && Numbers.Read(text, tokens, i, out _, out var end) is { } number)
+            {
+                _numbers.Add((number, new SourceSpan(t, token.Start, end - token.Start)));
+            }
+        }
+
+        foreach (var (date, start, length) in Dates.Find(text))
+        {
+            _dates.Add((date, new SourceSpan(t, start, length)));
+        }
+
+        foreach (var (start, length) in Sentences.Split(text))
+        {
+            _sentences.Add(new SourceSentence(new SourceSpan(t, start, length), StemsOf(text.Substring(start, length))));
+        }
+    }
+
+    private sealed record SourceSentence(SourceSpan Span, HashSet<string> Stems);
+}
+
+/// <summary>A passage of one of a section's source texts: which text (by position), where it starts and how long it is.</summary>
+public sealed record SourceSpan(int Source, int Start, int Length);
