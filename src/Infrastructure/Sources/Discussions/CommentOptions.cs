@@ -23,6 +23,9 @@ public sealed record CommentOptions
     /// <summary>Characters of comments kept per discussion in all; comments past it are left out.</summary>
     public int MaxThreadLength { get; init; } = 5_000;
 
+    /// <summary>How long reading all the discussions of a draft may take; what is not read by then is left out.</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Where Reddit's comment JSON is read: a thread's path is appended (tests point it at 127.0.0.1).</summary>
     public Uri RedditBase { get; init; } = new("https://www.reddit.com/");
 
@@ -40,6 +43,7 @@ public sealed record CommentOptions
             MaxComments = Whole(section["MaxComments"], 0, 50) ?? defaults.MaxComments,
             MaxCommentLength = Whole(section["MaxCommentLength"], 50, 10_000) ?? defaults.MaxCommentLength,
             MaxThreadLength = Whole(section["MaxThreadLength"], 100, 50_000) ?? defaults.MaxThreadLength,
+            MaxWait = double.TryParse(section["MaxWait"], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : defaults.MaxWait,
             RedditBase = Address(section["RedditBase"]) ?? defaults.RedditBase,
             HackerNewsApi = Address(section["HackerNewsApi"]) ?? defaults.HackerNewsApi,
         };
