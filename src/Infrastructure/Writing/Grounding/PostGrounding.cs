@@ -68,20 +68,45 @@ public sealed class PostGrounding(DigestDbContext db)
     public async Task<GroundingSources> SourcesAsync(Guid sectionId, CancellationToken cancellationToken = default) =>
         (await SourcesAsync([sectionId], cancellationToken))[sectionId];
 
-    public async Task<PostGroundingReport> CheckAsync(Post post, CancellationToken cancellationToken = default)
+    public Task<PostGroundingReport> CheckAsync(Post post, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(post);
-        if (post.Origin == PostOrigin.Imported)
+        return CheckAsync(post.Origin, post.Sections, cancellationToken);
+    }
+
+    public async Task<PostGroundingReport> CheckAsync(PostOrigin origin, IEnumerable<Section> postSections, CancellationToken cancellationToken = default)
+    {
+        if (origin == PostOrigin.Imported)
         {
             return new PostGroundingReport([]);
         }
 
-        var sections = post.Sections.OrderBy(s => s.Position).ToList();
+        var sections = postSections.OrderBy(s => s.Position).ToList();
         var checkable = sections.Where(s => SectionChecker.IsChecked(s.Kind)).ToList();
         var sources = await SourcesAsync([.. checkable.Select(s => s.Id)], cancellationToken);
         return new PostGroundingReport([.. checkable
             .Where(s => sources[s.Id].HasSources)
             .Select(s => new SectionReport(s, NameOf(sections, s), sources[s.Id], sources[s.Id].Check(s.Kind, s.Text)))]);
+    }
+
+    /// <summary>What the public disclosure says about the check, for a post as published (its sections are read here).</summary>
+    public async Task<GroundingDisclosure> DisclosureAsync(Post post, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Origin == PostOrigin.Imported)
+        {
+            return GroundingDisclosure.NotChecked;
+        }
+
+        var sections = post.Sections.Count > 0 ? [.. post.Sections] : await db.Set<Section>().AsNoTracking().Where(s => s.PostId == post.Id).ToListAsync(cancellationToken);
+        var report = await CheckAsync(post.Origin, sections, cancellationToken);
+        if (!report.IsChecked)
+        {
+            return GroundingDisclosure.NotChecked;
+        }
+
+        var tally = report.Tally;
+        return new GroundingDisclosure(true, tally.Sentences, tally.Grounded, tally.Unsupported + report.Sections.Sum(s => s.Result.FlaggedOnlyByModel), tally.CommentsRead);
     }
 
     /// <summary>"topic 2", "trending headline 1": the section's number among its kind, as the quality gate names it.</summary>
@@ -98,4 +123,18 @@ public sealed class GroundingQualityRule(PostGrounding grounding) : Quality.IQua
 {
     public async Task<IReadOnlyList<string>> FindAsync(Post post, CancellationToken cancellationToken) =>
         (await grounding.CheckAsync(post, cancellationToken)).Findings();
+}
+
+/// <summary>What readers are told about the check of a post against its sources.</summary>
+public sealed record GroundingDisclosure(bool Checked, int Sentences, int Grounded, int ApprovedUnsupported, int Comments)
+{
+    public static readonly GroundingDisclosure NotChecked = new(false, 0, 0, 0, 0);
+
+    public string Text => !Checked
+        ? "Not checked: no sources kept."
+        : $"Checked against its sources before review: every sentence was compared with the text of the posts{(Comments > 0 ? " and discussions" : "")} it was written from" +
+          $" ({Grounded} of {Sentences} rest on a passage of them)." +
+          (ApprovedUnsupported == 0
+              ? " None states a number, name, quote or date they do not contain."
+              : $" {(ApprovedUnsupported == 1 ? "1 statement" : $"{ApprovedUnsupported} statements")} not found in them {(ApprovedUnsupported == 1 ? "was" : "were")} approved by the editor, who recorded why.");
 }
