@@ -48,10 +48,16 @@ public sealed class HostileCommentsStayData
         Assert.Equal("json_schema", request.ResponseFormatType);
         Assert.DoesNotContain("PWNED", text.Benefits + text.Ramifications + text.Body + text.Thread, StringComparison.Ordinal);
 
-        // What the model invented is still found out, whatever a comment says about itself.
+        // What the model invented is still found out. The lab the hostile comment planted is in a source — that comment —
+        // but a fact only a commenter gives, stated as the digest's own, is a finding too.
         var sources = new[] { brief.Title + "\n" + brief.Excerpt }.Concat(thread.Comments.Select(c => c.Text)).ToList();
-        var result = SectionChecker.Check(SectionKind.Topic, text, sources);
-        Assert.Equal(3, result.Unsupported);
+        var result = SectionChecker.Check(SectionKind.Topic, text, sources, comments: Enumerable.Range(1, thread.Comments.Count).ToHashSet());
+        Assert.Equal(2, result.Unsupported);
+        var planted = Assert.Single(result.Sentences, s => s.Standing == SentenceStanding.CommentOnly);
+        Assert.Equal(FakeWriting.InventedLab, planted.Text);
+        // Attributed, the same words are the commenter's view, reported as such.
+        var attributed = text with { Ramifications = "One commenter claims Quillfeather Labs reproduced it independently." };
+        Assert.Equal(0, SectionChecker.Check(SectionKind.Topic, attributed, sources, comments: Enumerable.Range(1, thread.Comments.Count).ToHashSet()).CommentOnly);
     }
 
     private static IDiscussionReader Reader(LocalHttpServer server)

@@ -29,7 +29,7 @@ public sealed class ReadersSeeTheThreadAndHowTheTextWasChecked : IAsyncLifetime
         var checkedLine = page.QuerySelector("aside.disclosure .grounding")!.TextContent;
         Assert.StartsWith("Checked against its sources before review", checkedLine, StringComparison.Ordinal);
         Assert.Contains("posts and discussions it was written from", checkedLine, StringComparison.Ordinal);
-        Assert.Contains("1 statement not found in them was approved by the editor, who recorded why.", checkedLine, StringComparison.Ordinal);
+        Assert.Contains("1 statement the check could not confirm in them was approved by the editor, who recorded why.", checkedLine, StringComparison.Ordinal);
         // The reason itself is the editor's note in the audit log, not something readers are shown.
         Assert.DoesNotContain("the editor asked the author", page.Body!.TextContent, StringComparison.Ordinal);
     }

@@ -12,6 +12,7 @@ public sealed class GroundingSources(IReadOnlyList<SourceEvidence> evidence, IRe
     public static readonly GroundingSources None = new([], []);
 
     private SourceIndex? _index;
+    private HashSet<int>? _comments;
 
     public IReadOnlyList<SourceEvidence> Evidence { get; } = evidence;
 
@@ -32,7 +33,8 @@ public sealed class GroundingSources(IReadOnlyList<SourceEvidence> evidence, IRe
         }
 
         _index ??= new SourceIndex([.. Evidence.Select(e => e.CheckedText)]);
-        return SectionChecker.Check(kind, text, _index, [.. SecondOpinion.Select(f => f.ToStatement())]);
+        _comments ??= [.. Evidence.Select((e, i) => (e, i)).Where(x => x.e.Kind == EvidenceKind.Comment).Select(x => x.i)];
+        return SectionChecker.Check(kind, text, _index, [.. SecondOpinion.Select(f => f.ToStatement())], _comments);
     }
 
     /// <summary>The discussions as the writer was given them, to give them again when the section is regenerated.</summary>

@@ -16,7 +16,7 @@ public sealed record PostGroundingReport(IReadOnlyList<SectionReport> Sections)
     public GroundingTally Tally => new(
         Sections.Sum(s => s.Result.Sentences.Count),
         Sections.Sum(s => s.Result.Grounded),
-        Sections.Sum(s => s.Result.Unsupported),
+        Sections.Sum(s => s.Result.Unsupported + s.Result.CommentOnly),
         Sections.Any(s => s.Sources.SecondOpinion.Count > 0) ? Sections.Sum(s => s.Result.FlaggedOnlyByModel) : null,
         Sections.Sum(s => s.Sources.Comments));
 
@@ -31,9 +31,14 @@ public sealed record PostGroundingReport(IReadOnlyList<SectionReport> Sections)
                 findings.Add($"{section.Name}: {Statements(section.Result.Unsupported)} not found in its sources");
             }
 
+            if (section.Result.CommentOnly > 0)
+            {
+                findings.Add($"{section.Name}: {Statements(section.Result.CommentOnly)} only a commenter made, stated as fact");
+            }
+
             if (section.Result.FlaggedOnlyByModel > 0)
             {
-                var model = section.Result.Sentences.First(s => s.FlaggedByModel is not null && s.Standing != SentenceStanding.Unsupported).FlaggedByModel!.Model;
+                var model = section.Result.Sentences.First(s => s.FlaggedByModel is not null).FlaggedByModel!.Model;
                 findings.Add($"{section.Name}: {Statements(section.Result.FlaggedOnlyByModel)} its sources do not support, says the second opinion of the model {model}");
             }
         }
@@ -136,5 +141,5 @@ public sealed record GroundingDisclosure(bool Checked, int Sentences, int Ground
           $" ({Grounded} of {Sentences} rest on a passage of them)." +
           (ApprovedUnsupported == 0
               ? " None states a number, name, quote or date they do not contain."
-              : $" {(ApprovedUnsupported == 1 ? "1 statement" : $"{ApprovedUnsupported} statements")} not found in them {(ApprovedUnsupported == 1 ? "was" : "were")} approved by the editor, who recorded why.");
+              : $" {(ApprovedUnsupported == 1 ? "1 statement" : $"{ApprovedUnsupported} statements")} the check could not confirm in them {(ApprovedUnsupported == 1 ? "was" : "were")} approved by the editor, who recorded why.");
 }

@@ -27,10 +27,11 @@ public static class SectionChecker
     /// <summary>Whether sections of this kind are checked at all (predictions are the model's guesses, with no sources).</summary>
     public static bool IsChecked(SectionKind kind) => kind is SectionKind.Topic or SectionKind.Trending;
 
-    public static SectionGrounding Check(SectionKind kind, SectionText text, IReadOnlyList<string> sources, IReadOnlyList<ModelStatement>? secondOpinion = null) =>
-        Check(kind, text, new SourceIndex(sources), secondOpinion);
+    /// <param name="comments">Which of <paramref name="sources"/> are discussion comments (by position): a fact found only there must be attributed.</param>
+    public static SectionGrounding Check(SectionKind kind, SectionText text, IReadOnlyList<string> sources, IReadOnlyList<ModelStatement>? secondOpinion = null, IReadOnlySet<int>? comments = null) =>
+        Check(kind, text, new SourceIndex(sources), secondOpinion, comments);
 
-    internal static SectionGrounding Check(SectionKind kind, SectionText text, SourceIndex index, IReadOnlyList<ModelStatement>? secondOpinion = null)
+    internal static SectionGrounding Check(SectionKind kind, SectionText text, SourceIndex index, IReadOnlyList<ModelStatement>? secondOpinion = null, IReadOnlySet<int>? comments = null)
     {
         var parts = PartsOf(kind, text).Select(p => (p.Part, Plain: GroundingText.FromMarkdown(p.Text))).Where(p => p.Plain.Length > 0).ToList();
         var ownLowerCase = new HashSet<string>(StringComparer.Ordinal);
@@ -49,33 +50,50 @@ public static class SectionChecker
         {
             foreach (var (start, length) in Sentences.Split(plain))
             {
-                sentences.Add(CheckSentence(part, plain.Substring(start, length), index, UsedInLowerCase));
+                sentences.Add(CheckSentence(part, plain.Substring(start, length), index, UsedInLowerCase, comments));
             }
         }
 
         return new SectionGrounding(secondOpinion is { Count: > 0 } ? [.. sentences.Select(s => WithSecondOpinion(s, secondOpinion))] : sentences);
     }
 
-    private static CheckedSentence CheckSentence(string part, string sentence, SourceIndex index, Func<string, bool> usedInLowerCase)
+    private static CheckedSentence CheckSentence(string part, string sentence, SourceIndex index, Func<string, bool> usedInLowerCase, IReadOnlySet<int>? comments)
     {
         var claims = ClaimFinder.Find(sentence, usedInLowerCase)
-            .Select(c => new CheckedClaim(c.Kind, c.Text, Find(c, index)))
+            .Select(c => new CheckedClaim(c.Kind, c.Text, Find(c, index, comments)))
             .ToList();
         var overlap = index.BestOverlap(SourceIndex.StemsOf(sentence));
         var spans = claims.Select(c => c.FoundAt).OfType<SourceSpan>().Append(overlap).OfType<SourceSpan>().Distinct().ToList();
         var standing = claims.Any(c => !c.IsSupported) ? SentenceStanding.Unsupported
+            : claims.Count > 0 && comments is { Count: > 0 } && claims.All(c => comments.Contains(c.FoundAt!.Source)) && !Attributes(sentence) ? SentenceStanding.CommentOnly
             : claims.Count > 0 || overlap is not null ? SentenceStanding.Grounded
             : SentenceStanding.Commentary;
         return new CheckedSentence(part, sentence, standing, claims, spans);
     }
 
-    private static SourceSpan? Find(Claim claim, SourceIndex index) => claim.Kind switch
+    /// <summary>Whether a sentence says that what it reports comes from the discussion ("one commenter says …").</summary>
+    private static bool Attributes(string sentence) =>
+        Tokens.Of(sentence).Any(t => AttributionWords.Contains(GroundingText.Squash(t.Text)) || t.Text.StartsWith("u/", StringComparison.Ordinal));
+
+    private static readonly HashSet<string> AttributionWords = new(StringComparer.Ordinal)
     {
-        ClaimKind.Number => index.FindNumber(claim.Number!.Value),
-        ClaimKind.Date => index.FindDate(claim.Date!.Value),
-        ClaimKind.Quote => index.FindRuns(claim.Squashed),
-        _ => index.FindRuns(claim.Squashed) ?? claim.Alternatives.Select(a => index.FindRuns(a, capitalised: true)).FirstOrDefault(s => s is not null),
+        "comment", "comments", "commenter", "commenters", "commented", "commenting", "thread", "threads", "discussion", "discussions",
+        "reply", "replies", "replied", "user", "users", "redditor", "redditors", "poster", "posters", "someone", "people",
+        "participants", "respondents", "readers", "accordingto",
     };
+
+    /// <summary>Where the sources say it: an item's own text when it does, so a fact that is in the post is never taken for a commenter's.</summary>
+    private static SourceSpan? Find(Claim claim, SourceIndex index, IReadOnlySet<int>? comments)
+    {
+        var preferItems = comments is { Count: > 0 } ? (Func<SourceSpan, bool>)(s => !comments.Contains(s.Source)) : null;
+        return claim.Kind switch
+        {
+            ClaimKind.Number => index.FindNumber(claim.Number!.Value, preferItems),
+            ClaimKind.Date => index.FindDate(claim.Date!.Value, preferItems),
+            ClaimKind.Quote => index.FindRuns(claim.Squashed, prefer: preferItems),
+            _ => index.FindRuns(claim.Squashed, prefer: preferItems) ?? claim.Alternatives.Select(a => index.FindRuns(a, capitalised: true, prefer: preferItems)).FirstOrDefault(s => s is not null),
+        };
+    }
 
     private static CheckedSentence WithSecondOpinion(CheckedSentence sentence, IReadOnlyList<ModelStatement> statements)
     {

@@ -7,6 +7,8 @@ public enum SentenceStanding
     Grounded,
     /// <summary>It states a number, name, quote or date found in none of the sources.</summary>
     Unsupported,
+    /// <summary>What it states is found only in discussion comments, and it says so as a fact instead of attributing it to the commenter.</summary>
+    CommentOnly,
     /// <summary>It states nothing checkable (an opinion, a possible consequence) and no source passage says the same.</summary>
     Commentary,
 }
@@ -31,8 +33,8 @@ public sealed record CheckedSentence(
 {
     public IEnumerable<CheckedClaim> Missing => Claims.Where(c => !c.IsSupported);
 
-    /// <summary>The check found something the sources do not contain, or the second opinion said so.</summary>
-    public bool NeedsAttention => Standing == SentenceStanding.Unsupported || FlaggedByModel is not null;
+    /// <summary>The check found something the sources do not contain (or only a comment does), or the second opinion doubted it.</summary>
+    public bool NeedsAttention => Standing is SentenceStanding.Unsupported or SentenceStanding.CommentOnly || FlaggedByModel is not null;
 }
 
 /// <summary>A section's model-written text checked sentence by sentence against its sources.</summary>
@@ -44,8 +46,10 @@ public sealed record SectionGrounding(IReadOnlyList<CheckedSentence> Sentences)
 
     public int Unsupported => Sentences.Count(s => s.Standing == SentenceStanding.Unsupported);
 
+    public int CommentOnly => Sentences.Count(s => s.Standing == SentenceStanding.CommentOnly);
+
     /// <summary>Sentences the second opinion flagged that the check itself had not found unsupported.</summary>
-    public int FlaggedOnlyByModel => Sentences.Count(s => s.FlaggedByModel is not null && s.Standing != SentenceStanding.Unsupported);
+    public int FlaggedOnlyByModel => Sentences.Count(s => s.FlaggedByModel is not null && s.Standing is not (SentenceStanding.Unsupported or SentenceStanding.CommentOnly));
 
     public int Commentary => Sentences.Count(s => s.Standing == SentenceStanding.Commentary);
 }

@@ -75,13 +75,14 @@ internal sealed class SourceIndex
     public bool UsedInLowerCase(string folded) => _lowerCaseWords.Contains(folded);
 
     /// <summary>Where <paramref name="squashed"/> occurs as whole runs; with <paramref name="capitalised"/>, only where the source writes it with a capital.</summary>
-    public SourceSpan? FindRuns(string squashed, bool capitalised = false)
+    public SourceSpan? FindRuns(string squashed, bool capitalised = false, Func<SourceSpan, bool>? prefer = null)
     {
         if (squashed.Length == 0)
         {
             return null;
         }
 
+        SourceSpan? first = null;
         for (var at = _squashed.IndexOf(squashed, StringComparison.Ordinal); at >= 0; at = _squashed.IndexOf(squashed, at + 1, StringComparison.Ordinal))
         {
             var last = at + squashed.Length - 1;
@@ -96,42 +97,48 @@ internal sealed class SourceIndex
                 continue;
             }
 
-            return new SourceSpan(_text[at], _offset[at], _offset[last] - _offset[at] + 1);
-        }
-
-        return null;
-    }
-
-    public SourceSpan? FindNumber(NumberValue number)
-    {
-        foreach (var (value, span) in _numbers)
-        {
-            if (number.Matches(value))
+            var span = new SourceSpan(_text[at], _offset[at], _offset[last] - _offset[at] + 1);
+            if (prefer is null || prefer(span))
             {
                 return span;
             }
+
+            first ??= span;
         }
 
-        return null;
+        return first;
     }
 
-    public SourceSpan? FindDate(DateKey date)
+    /// <summary>The first place the number is given, or one that <paramref name="prefer"/> likes better.</summary>
+    public SourceSpan? FindNumber(NumberValue number, Func<SourceSpan, bool>? prefer = null) =>
+        First(_numbers.Where(n => number.Matches(n.Number)).Select(n => n.Span), prefer);
+
+    public SourceSpan? FindDate(DateKey date, Func<SourceSpan, bool>? prefer = null)
     {
-        foreach (var (value, span) in _dates)
+        var found = First(_dates.Where(d => date.IsSupportedBy(d.Date)).Select(d => d.Span), prefer);
+        if (found is not null && (prefer is null || prefer(found)))
         {
-            if (date.IsSupportedBy(value))
-            {
-                return span;
-            }
+            return found;
         }
 
         // A year alone is also found as a plain number ("since 2019").
-        if (date is { Month: 0, Day: 0 })
+        return date is { Month: 0, Day: 0 } ? FindNumber(new NumberValue(date.Year, "", false), prefer) ?? found : found;
+    }
+
+    private static SourceSpan? First(IEnumerable<SourceSpan> spans, Func<SourceSpan, bool>? prefer)
+    {
+        SourceSpan? first = null;
+        foreach (var span in spans)
         {
-            return FindNumber(new NumberValue(date.Year, "", false));
+            if (prefer is null || prefer(span))
+            {
+                return span;
+            }
+
+            first ??= span;
         }
 
-        return null;
+        return first;
     }
 
     /// <summary>The source sentence sharing the most words with <paramref name="stems"/>, when it shares enough to rest on.</summary>
