@@ -15,6 +15,12 @@ const int Trending = 3;
 const int Repeats = 5;
 var latency = TimeSpan.FromMilliseconds(200);
 var provider = args.Contains("--azure") ? LlmProvider.AzureOpenAI : LlmProvider.OpenAI;
+if (args.Contains("--grounding-only"))
+{
+    GroundingBench.Run(repeats: 21);
+    return;
+}
+
 string[] subjects = ["artificial general intelligence", "technological singularity"];
 var calls = Topics + Trending + subjects.Length;
 

@@ -40,17 +40,20 @@ internal static class GroundingText
     /// <summary>The letters and digits of <paramref name="text"/>, folded, with nothing between them: "GPT-4o" and "gpt 4o" are both "gpt4o".</summary>
     public static string Squash(ReadOnlySpan<char> text)
     {
-        var squashed = new StringBuilder(text.Length);
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                squashed.Append(Fold(c));
+                buffer[length++] = Fold(c);
             }
         }
 
-        return squashed.ToString();
+        return new string(buffer[..length]);
     }
+
+    private static readonly string[] Suffixes = ["ing", "ed", "es", "s"];
 
     /// <summary>A word as it is compared for overlap: folded, with a plural or verb ending taken off.</summary>
     public static string Stem(string word)
@@ -61,7 +64,7 @@ internal static class GroundingText
             return w[..^3] + "y";
         }
 
-        foreach (var suffix in new[] { "ing", "ed", "es", "s" })
+        foreach (var suffix in Suffixes)
         {
             if (w.Length > suffix.Length + 3 && w.EndsWith(suffix, StringComparison.Ordinal))
             {

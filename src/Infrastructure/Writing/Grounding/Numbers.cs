@@ -43,7 +43,9 @@ internal static partial class Numbers
     };
 
     /// <summary>Whether a token is a number (possibly with a multiplier, percent or times sign, an ordinal or "1-bit").</summary>
-    public static bool IsNumber(string token) => NumberToken().IsMatch(token) || Ordinal().IsMatch(token) || NumberUnit().IsMatch(token);
+    public static bool IsNumber(string token) =>
+        token.Length > 0 && (char.IsDigit(token[0]) || (token.Length > 1 && token[0] is '$' or '€' or '£' or '¥' && char.IsDigit(token[1])))
+        && (NumberToken().IsMatch(token) || Ordinal().IsMatch(token) || NumberUnit().IsMatch(token));
 
     /// <summary>
     /// The number at <paramref name="index"/> with what follows it (a multiplier word, a unit word, a detached %),
@@ -56,21 +58,11 @@ internal static partial class Numbers
         end = token.End;
         double value;
         var unit = "";
-        var numberUnit = NumberUnit().Match(token.Text);
-        var ordinal = Ordinal().Match(token.Text);
+        // The plain form first: it is by far the most common, and the others need not be tried then.
         var match = NumberToken().Match(token.Text);
-        if (numberUnit.Success)
+        if (match.Success)
         {
-            value = Parse(numberUnit.Groups["n"].Value);
-            unit = Units.TryGetValue(numberUnit.Groups["u"].Value, out var u) ? u : numberUnit.Groups["u"].Value.ToLowerInvariant();
-        }
-        else if (ordinal.Success)
-        {
-            value = Parse(ordinal.Groups["n"].Value);
-        }
-        else if (match.Success)
-        {
-            value = Parse(match.Groups["n"].Value);
+            value = Parse(match.Groups["n"].ValueSpan);
             if (match.Groups["mult"].Success && Multipliers.TryGetValue(match.Groups["mult"].Value, out var times))
             {
                 value *= times;
@@ -79,6 +71,15 @@ internal static partial class Numbers
             unit = match.Groups["cur"].Success ? match.Groups["cur"].Value
                 : match.Groups["sign"].Success ? Units[match.Groups["sign"].Value]
                 : "";
+        }
+        else if (NumberUnit().Match(token.Text) is { Success: true } numberUnit)
+        {
+            value = Parse(numberUnit.Groups["n"].ValueSpan);
+            unit = Units.TryGetValue(numberUnit.Groups["u"].Value, out var u) ? u : numberUnit.Groups["u"].Value.ToLowerInvariant();
+        }
+        else if (Ordinal().Match(token.Text) is { Success: true } ordinal)
+        {
+            value = Parse(ordinal.Groups["n"].ValueSpan);
         }
         else
         {
@@ -137,8 +138,20 @@ internal static partial class Numbers
     /// <summary>"1 000 000" with narrow or no-break spaces as thousands separators becomes "1,000,000" (same length, so places do not move).</summary>
     public static string JoinThousands(string text) => SpacedThousands().Replace(text, "$1,$2");
 
-    private static double Parse(string digits) =>
-        double.Parse(digits.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double Parse(ReadOnlySpan<char> digits)
+    {
+        Span<char> plain = stackalloc char[digits.Length];
+        var length = 0;
+        foreach (var c in digits)
+        {
+            if (c != ',')
+            {
+                plain[length++] = c;
+            }
+        }
+
+        return double.Parse(plain[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     [GeneratedRegex(@"^(?<cur>[$€£¥])?(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<mult>k|K|m|M|b|B|bn|mn|tn|T)?(?<sign>%|x|×)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberToken();

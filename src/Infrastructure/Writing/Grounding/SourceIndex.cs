@@ -190,18 +190,32 @@ internal sealed class SourceIndex
 
     private void Read(int t, string text)
     {
+        // One pass over the tokens gives the lower-case words, the numbers and each sentence's words.
         var tokens = Tokens.Of(text);
+        var stems = new List<(int Start, string Stem)>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (char.IsLower(token.Text[0]) && token.Text.All(c => !char.IsLetter(c) || char.IsLower(c)))
+            var word = token.Text;
+            if (char.IsDigit(word[0]) || word[0] is '$' or '€' or '£' or '¥')
             {
-                _lowerCaseWords.Add(GroundingText.Squash(token.Text));
+                if (Numbers.IsNumber(word) && Numbers.Read(text, tokens, i, out _, out var end) is { } number)
+                {
+                    _numbers.Add((number, new SourceSpan(t, token.Start, end - token.Start)));
+                }
+
+                continue;
             }
 
-            if (Numbers.IsNumber(token.Text) && Numbers.Read(text, tokens, i, out _, out var end) is { } number)
+            var folded = GroundingText.Squash(word);
+            if (char.IsLower(word[0]) && IsLowerCase(word))
             {
-                _numbers.Add((number, new SourceSpan(t, token.Start, end - token.Start)));
+                _lowerCaseWords.Add(folded);
+            }
+
+            if (folded.Length > 0 && !CommonWords.IsStopWord(folded))
+            {
+                stems.Add((token.Start, GroundingText.Stem(folded)));
             }
         }
 
@@ -210,10 +224,35 @@ internal sealed class SourceIndex
             _dates.Add((date, new SourceSpan(t, start, length)));
         }
 
+        var next = 0;
         foreach (var (start, length) in Sentences.Split(text))
         {
-            _sentences.Add(new SourceSentence(new SourceSpan(t, start, length), StemsOf(text.Substring(start, length))));
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            while (next < stems.Count && stems[next].Start < start)
+            {
+                next++;
+            }
+
+            for (; next < stems.Count && stems[next].Start < start + length; next++)
+            {
+                words.Add(stems[next].Stem);
+            }
+
+            _sentences.Add(new SourceSentence(new SourceSpan(t, start, length), words));
         }
+    }
+
+    private static bool IsLowerCase(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && !char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed record SourceSentence(SourceSpan Span, HashSet<string> Stems);
