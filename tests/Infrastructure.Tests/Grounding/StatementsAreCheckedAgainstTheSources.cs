@@ -52,6 +52,7 @@ public sealed class StatementsAreCheckedAgainstTheSources
     [InlineData("The authors call it \"a free lunch for everyone\".", "a free lunch for everyone")]
     [InlineData("It uses 40% less memory.", "40%")]
     [InlineData("It compares with GPT-4.", "GPT-4")]
+    [InlineData("Kestrel-VL beats it on the suite.", "Kestrel-VL")]
     public void An_invented_number_person_lab_model_date_or_quote_is_unsupported(string sentence, string missing)
     {
         var result = Check(sentence);
@@ -65,6 +66,8 @@ public sealed class StatementsAreCheckedAgainstTheSources
     [InlineData("Cheaper training could let smaller teams try ideas that used to need a large cluster.")]
     [InlineData("However, hype can mislead newcomers about what works in practice.")]
     [InlineData("Commenters worry that results on one suite may not carry over.")]
+    [InlineData("Quantisation-aware training could make this cheaper still.")]
+    [InlineData("Hype can mislead newcomers about sparse models.")]
     public void Opinion_without_a_checkable_fact_is_commentary_not_a_finding(string sentence)
     {
         var checkedSentence = Assert.Single(Check(sentence).Sentences);

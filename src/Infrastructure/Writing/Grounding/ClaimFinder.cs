@@ -199,8 +199,15 @@ internal static partial class ClaimFinder
             return true;
         }
 
-        return !CommonWords.IsSentenceStarter(folded) && !CommonWords.LooksInflected(folded) && !usedInLowerCase(folded) && !CommonWords.IsEnglishWord(folded);
+        // A compound with a lower-case tail is as ordinary as its first part ("Quantisation-aware", "Open-weights");
+        // "Kestrel-VL" is a name whatever "kestrel" is.
+        var hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        var head = hyphen > 0 && word[(hyphen + 1)..].All(c => !char.IsLetter(c) || char.IsLower(c)) ? Fold(word[..hyphen]) : folded;
+        return !IsOrdinary(folded, usedInLowerCase) && (head == folded || !IsOrdinary(head, usedInLowerCase));
     }
+
+    private static bool IsOrdinary(string folded, Func<string, bool> usedInLowerCase) =>
+        CommonWords.IsSentenceStarter(folded) || CommonWords.LooksInflected(folded) || usedInLowerCase(folded) || CommonWords.IsEnglishWord(folded);
 
     private static bool OpensSentence(string text, List<Token> tokens, int index)
     {

@@ -79,7 +79,7 @@ public static class SectionChecker
     {
         "comment", "comments", "commenter", "commenters", "commented", "commenting", "thread", "threads", "discussion", "discussions",
         "reply", "replies", "replied", "user", "users", "redditor", "redditors", "poster", "posters", "someone", "people",
-        "participants", "respondents", "readers", "accordingto",
+        "participants", "respondents", "readers", "practitioners", "critics", "skeptics", "sceptics", "commentators",
     };
 
     /// <summary>Where the sources say it: an item's own text when it does, so a fact that is in the post is never taken for a commenter's.</summary>
