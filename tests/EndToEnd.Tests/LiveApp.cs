@@ -61,6 +61,9 @@ public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["Digest:Demo"] = "true",
         ["Digest:Jobs:Server"] = "true",
+        // Browser tests see a revocation through the user's next action and this process's own notice, never by
+        // waiting for the periodic check (which covers changes made by another instance or the command line).
+        ["Digest:Access:CircuitCheckInterval"] = "01:00:00",
     };
 
     public new virtual async Task DisposeAsync()

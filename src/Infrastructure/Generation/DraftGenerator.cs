@@ -4,8 +4,10 @@ using Digest.Domain.Settings;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Writing;
+using Digest.Infrastructure.Writing.Grounding;
 using Digest.Infrastructure.Writing.Usage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Digest.Infrastructure.Generation;
@@ -14,12 +16,14 @@ namespace Digest.Infrastructure.Generation;
 /// Writes the draft of one edition: fetch the sources, rank what they carry, pick the topics and trending
 /// headlines, have the writer write each section, and store the draft with its provenance and its run.
 /// Idempotent: at most one draft per edition date, enforced by a unique index, so a retried or concurrent
-/// run never makes a second.
+/// run never makes a second; and a run claims its edition (<see cref="EditionClaim"/>) before it fetches or calls a
+/// model, so a concurrent trigger stops before it spends anything.
 /// </summary>
 public sealed class DraftGenerator(
     DigestDbContext db,
     SourceIngester ingester,
     IDigestWriter writer,
+    DraftGrounding grounding,
     IServiceProvider services,
     TimeProvider clock,
     ILogger<DraftGenerator> logger)
@@ -47,17 +51,28 @@ public sealed class DraftGenerator(
             return new GenerationResult(run, existing.Slug);
         }
 
-        db.GenerationRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
+        await using var lease = await (services.GetService(typeof(EditionClaim)) as EditionClaim
+            ?? ActivatorUtilities.CreateInstance<EditionClaim>(services)).TryClaimAsync(run, cancellationToken);
+        if (lease is null)
+        {
+            return new GenerationResult(run, null);
+        }
 
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
-            return await WriteDraftAsync(run, settings, cancellationToken);
+            return await WriteDraftAsync(run, settings, work.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await FinishAsync(run.Id, r => r.Fail("Cancelled before the draft was written.", Now()), CancellationToken.None);
             throw;
+        }
+        catch (Exception) when (lease.IsLost)
+        {
+            // Recovery took this run for dead and failed it; what it says stands.
+            db.ChangeTracker.Clear();
+            return new GenerationResult(await db.GenerationRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, CancellationToken.None), null);
         }
         catch (Exception ex)
         {
@@ -82,12 +97,13 @@ public sealed class DraftGenerator(
         post.SetMetadata(new PostMetadata(post.Title, post.Slug, null, post.Date, post.Author, settings.DefaultTags, PostFlags.HouseDefault, settings.Cover), Now());
         post.AddSection(new Section(SectionKind.Notice, null, settings.NoticeText));
         (services.GetService(typeof(WriterRunContext)) as WriterRunContext)?.ForRun(run.Id);
+        // The topics' discussions are read first: the writer gets their top comments as data with the item's text.
+        var discussions = await grounding.ReadDiscussionsAsync(plan.Topics, cancellationToken);
         var written = await writer.WriteEditionAsync(
-            [.. plan.Topics.Select(s => s.ToBrief())], [.. plan.Trending.Select(s => s.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
+            discussions.Briefs, [.. plan.Trending.Select(s => s.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
         for (var i = 0; i < plan.Topics.Count; i++)
         {
-            var text = written.Topics[i];
-            post.AddSection(WithSources(new Section(SectionKind.Topic, text.Heading, text.Body, text.Benefits, text.Ramifications), plan.Topics[i]));
+            post.AddSection(WithSources(Section.From(SectionKind.Topic, written.Topics[i]), plan.Topics[i]));
         }
 
         for (var i = 0; i < plan.Trending.Count; i++)
@@ -101,6 +117,9 @@ public sealed class DraftGenerator(
             post.AddSection(new Section(SectionKind.Prediction, prediction.Heading, prediction.Body, predictedWhen: prediction.PredictedWhen));
         }
 
+        // Sources kept with each section, the sentences checked against them (and the second opinion, when on).
+        var grounded = await grounding.RecordAsync(post, plan, discussions, cancellationToken);
+        run.RecordGrounding(grounded.Tally);
         var notWritten = RecordUsage(run, plan, settings);
 
         db.Posts.Add(post);
@@ -113,6 +132,7 @@ public sealed class DraftGenerator(
         }
 
         notes.AddRange(notWritten);
+        notes.AddRange(grounded.Notes);
         run.Succeed(post.Id, Now(), notes.Count == 0 ? null : string.Join(" ", notes));
         try
         {
@@ -177,13 +197,21 @@ public sealed class DraftGenerator(
             messages.Insert(0, $"{Count(fallback.Count, "section was", "sections were")} written by the fallback model {fallback[0].Model} because a token budget of {writer.Name} was reached.");
         }
 
+        var late = usage.Outcomes.Count(o => o.Status == SectionWriteStatus.SkippedDeadline);
+        if (late > 0)
+        {
+            var length = (services.GetService(typeof(WriterRunContext)) as WriterRunContext)?.DeadlineLength;
+            messages.Insert(0, $"The run's deadline{(length is { } l ? $" ({Minutes(l)})" : "")} passed before the model answered: {Count(late, "section was", "sections were")} left for the editor.");
+        }
+
         var skipped = usage.Outcomes.Count(o => o.Status == SectionWriteStatus.SkippedBudget);
-        if (usage.DailyBudgetReached)
+        if (usage.DailyBudgetReached && skipped > 0)
         {
             messages.Insert(0, $"The daily token budget ({usage.DailyTokenBudget:N0} tokens per model) was reached: {Count(skipped, "section was", "sections were")} left for the editor.");
         }
 
-        if (usage.BudgetReached)
+        // Only a budget that left sections unwritten is news here; one reached by the second opinion is its own note.
+        if (usage.BudgetReached && skipped > 0)
         {
             messages.Insert(0, $"The run's token budget ({usage.TokenBudget}) was reached; the sections after it were left for the editor.");
         }
@@ -208,6 +236,8 @@ public sealed class DraftGenerator(
     };
 
     private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
+    private static string Minutes(TimeSpan span) => span.TotalSeconds < 120 ? $"{span.TotalSeconds:0} s" : $"{(int)span.TotalMinutes} min{(span.Seconds > 0 ? $" {span.Seconds} s" : "")}";
 
     private static Section WithSources(Section section, PlannedStory story)
     {

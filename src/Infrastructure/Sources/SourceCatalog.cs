@@ -1,14 +1,17 @@
 using System.Text.RegularExpressions;
 using Digest.Domain.Common;
 using Digest.Domain.Sources;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Sources.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Infrastructure.Sources;
 
 /// <summary>The operator's view of the sources (list with health, add, edit, enable, disable, test), shared by the
-/// command line and the dashboard. Problems come back as <see cref="DomainException"/> with a sentence to show.</summary>
-public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer previewer, TimeProvider clock)
+/// command line and the dashboard. Problems come back as <see cref="DomainException"/> with a sentence to show. Every
+/// change is audited as the current actor (<see cref="AuditContext"/>); an address ingest would refuse is refused here.</summary>
+public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer previewer, SourceFetchingOptions fetching, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SourceStatus>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -53,6 +56,7 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
             throw new DomainException($"A source with the address {url.AbsoluteUri} already exists.");
         }
 
+        await RefuseNonPublicAsync(input, url, "added", cancellationToken);
         SourcePreview? preview = null;
         var kind = input.Kind ?? SourceKindDetector.FromUrl(url);
         if (kind is null)
@@ -68,6 +72,7 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
 
         var source = new Source(Named(input, url, kind.Value), url, kind.Value, input.Role, input.Weight);
         db.Sources.Add(source);
+        db.Audit(clock, AuditActions.SourceAdded, AuditSubject.Source(source), $"{source.Kind}, {source.Role}, weight {source.Weight:0.##}");
         await db.SaveChangesAsync(cancellationToken);
         return (source, preview);
     }
@@ -82,8 +87,15 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
             throw new DomainException($"Another source already reads {url.AbsoluteUri}.");
         }
 
+        if (url.AbsoluteUri != source.Url)
+        {
+            await RefuseNonPublicAsync(input, url, "changed", cancellationToken);
+        }
+
         var kind = input.Kind ?? SourceKindDetector.Detect(url);
+        var before = Describe(source);
         source.Change(Named(input, url, kind), url, kind, input.Role, input.Weight);
+        db.Audit(clock, AuditActions.SourceChanged, AuditSubject.Source(source), $"{before} → {Describe(source)}");
         await db.SaveChangesAsync(cancellationToken);
         return source;
     }
@@ -100,6 +112,7 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
             source.Disable();
         }
 
+        db.Audit(clock, enabled ? AuditActions.SourceEnabled : AuditActions.SourceDisabled, AuditSubject.Source(source));
         await db.SaveChangesAsync(cancellationToken);
         return source;
     }
@@ -123,47 +136,82 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
     /// <summary>
     /// Adds the feeds of an OPML file without fetching them (a reader's export can hold hundreds): the kind is the one
     /// the file gives, else the one the address tells, else "find out" at the first ingest. Addresses already read, given
-    /// twice, or not http(s) are skipped and reported; nothing already stored changes.
+    /// twice, not http(s), or on an address ingest would refuse are skipped and reported; nothing already stored changes.
+    /// Each source added is audited like one added by hand.
     /// </summary>
     public async Task<OpmlImportReport> ImportAsync(IReadOnlyList<Opml.OpmlEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var known = (await db.Sources.AsNoTracking().Select(s => s.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var added = new List<string>();
+        var candidates = new List<(Opml.OpmlEntry Entry, SourceInput Input, Uri Url)>();
         var skipped = new List<string>();
         foreach (var entry in entries)
         {
-            var label = entry.Title ?? entry.Url;
             try
             {
                 var input = new SourceInput(entry.Url, entry.Kind, entry.Title, entry.Role ?? SourceRole.Both, entry.Weight ?? 1.0);
                 var url = input.Address();
                 Source.CheckWeight(input.Weight);
-                if (!known.Add(url.AbsoluteUri))
+                if (known.Add(url.AbsoluteUri))
                 {
-                    skipped.Add($"{label}: already a source");
-                    continue;
+                    candidates.Add((entry, input, url));
                 }
-
-                var kind = input.Kind ?? SourceKindDetector.Detect(url);
-                var source = new Source(Named(input, url, kind), url, kind, input.Role, input.Weight);
-                if (!entry.Enabled)
+                else
                 {
-                    source.Disable();
+                    skipped.Add($"{Label(entry)}: already a source");
                 }
-
-                db.Sources.Add(source);
-                added.Add(source.Name);
             }
             catch (DomainException ex)
             {
-                skipped.Add($"{label}: {ex.Message}");
+                skipped.Add($"{Label(entry)}: {ex.Message}");
             }
+        }
+
+        // The rule of ingest, as for a source added by hand; the names are looked up a few at a time (a reader's
+        // export can hold hundreds), and one that does not resolve now is let through like there.
+        var refusals = new string?[candidates.Count];
+        await Parallel.ForAsync(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) => refusals[i] = await SourceAddressCheck.RefusalAsync(candidates[i].Url, fetching.AllowPrivateNetworks, token));
+        var added = new List<string>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (entry, input, url) = candidates[i];
+            if (refusals[i] is { } refusal)
+            {
+                skipped.Add($"{Label(entry)}: {refusal}");
+                continue;
+            }
+
+            var kind = input.Kind ?? SourceKindDetector.Detect(url);
+            var source = new Source(Named(input, url, kind), url, kind, input.Role, input.Weight);
+            if (!entry.Enabled)
+            {
+                source.Disable();
+            }
+
+            db.Sources.Add(source);
+            db.Audit(clock, AuditActions.SourceAdded, AuditSubject.Source(source),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"from OPML, {source.Kind}, {source.Role}, weight {source.Weight:0.##}{(source.Enabled ? "" : ", disabled")}"));
+            added.Add(source.Name);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return new OpmlImportReport(added, skipped);
+
+        static string Label(Opml.OpmlEntry entry) => entry.Title ?? entry.Url;
     }
+
+    private async Task RefuseNonPublicAsync(SourceInput input, Uri url, string verb, CancellationToken cancellationToken)
+    {
+        if (await SourceAddressCheck.RefusalAsync(url, fetching.AllowPrivateNetworks, cancellationToken) is { } refusal)
+        {
+            var name = string.IsNullOrWhiteSpace(input.Name) ? url.Host : input.Name.Trim();
+            throw new DomainException($"Source \"{name}\" ({url.AbsoluteUri}) was not {verb}: {refusal}.");
+        }
+    }
+
+    private static string Describe(Source source) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source.Name}, {source.Url}, {source.Kind}, {source.Role}, weight {source.Weight:0.##}");
 
     /// <summary>The name given, or one people recognise: "r/LocalLLaMA", "Hacker News", "arXiv cs.CL", else the host.</summary>
     private static string Named(SourceInput input, Uri url, SourceKind kind)

@@ -1,5 +1,6 @@
 using Digest.Infrastructure.Sources.Demo;
 using Digest.Infrastructure.Sources.Discovery;
+using Digest.Infrastructure.Sources.Discussions;
 using Digest.Infrastructure.Sources.Http;
 using Digest.Infrastructure.Sources.Reading;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,8 @@ public static class SourceFetchingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ISourceFetcher"/>: over HTTP with the limits of <c>Digest:Sources</c>
     /// (AllowPrivateNetworks, MaxBodyBytes, Timeout in seconds, UserAgent, …), or, with <c>Digest:Demo=true</c>,
-    /// from the built-in sample documents without any network.
+    /// from the built-in sample documents without any network. Also the <see cref="IDiscussionReader"/> that reads the
+    /// top comments of a topic's discussion, within <c>Digest:Sources:Comments</c>.
     /// </summary>
     public static IServiceCollection AddSourceFetching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,11 +25,13 @@ public static class SourceFetchingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton<SourceReaders>();
+        services.TryAddSingleton(CommentOptions.From(configuration));
 
         if (bool.TryParse(configuration["Digest:Demo"], out var demo) && demo)
         {
             services.TryAddSingleton<ISourceFetcher, DemoSourceFetcher>();
             services.TryAddScoped<IFeedDiscovery, DemoFeedDiscovery>();
+            services.TryAddSingleton<IDiscussionReader, DemoDiscussionReader>();
             return services;
         }
 
@@ -38,6 +42,7 @@ public static class SourceFetchingServiceCollectionExtensions
         services.TryAddSingleton<SourceDownloader>();
         services.TryAddSingleton<ISourceFetcher, HttpSourceFetcher>();
         services.TryAddScoped<IFeedDiscovery, FeedDiscovery>();
+        services.TryAddSingleton<IDiscussionReader, HttpDiscussionReader>();
         return services;
     }
 }

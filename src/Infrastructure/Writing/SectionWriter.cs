@@ -32,10 +32,12 @@ internal sealed class SectionWriter(
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
     private static readonly Dictionary<string, string> NoValues = [];
 
-    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken, PromptAddendum? addendum = null)
+    /// <param name="recordOutcome">False for calls that check a section rather than write it (the second opinion):
+    /// their outcome must not stand for the section's in <see cref="IWriterUsage.ProblemWith"/>.</param>
+    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken, PromptAddendum? addendum = null, bool recordOutcome = true)
         where T : class, IModelAnswer
     {
-        var section = $"{kind} \"{label}\"";
+        var section = recordOutcome ? $"{kind} \"{label}\"" : $"Check of {kind} \"{label}\"";
         var template = await prompts.GetAsync(templateName, cancellationToken);
         var system = (await prompts.GetAsync(DefaultPrompts.System.Name, cancellationToken)).Render(NoValues);
         var user = template.Render(values);
@@ -50,20 +52,35 @@ internal sealed class SectionWriter(
         var useCache = addendum is null;
         string? refusal = null;
         IDisposable? slot = null;
+        var deadline = ledger.Context.Deadline;
         try
         {
             foreach (var model in ModelsToTry())
             {
+                if (deadline.IsCancellationRequested)
+                {
+                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null, recordOutcome);
+                }
+
                 var key = ModelResponseKey.For(settings.Provider, model, typeof(T).Name, system, user);
                 if (useCache && await cache.GetAsync(key, cancellationToken) is { } cachedJson && Parse<T>(cachedJson, edition).Answer is { } cached)
                 {
                     await ledger.RecordAsync(new ModelCall(section, model, promptId, 0, 0, TimeSpan.Zero, 0m, FromCache: true, IsRepair: false, Succeeded: true), null);
-                    ledger.Record(new SectionOutcome(kind, label, SectionWriteStatus.Cached, null, model));
+                    if (recordOutcome)
+                    {
+                        ledger.Record(new SectionOutcome(kind, label, SectionWriteStatus.Cached, null, model));
+                    }
+
                     logger.LogInformation("{Section}: served from the response cache", section);
                     return cached;
                 }
 
-                slot ??= await gate.EnterAsync(cancellationToken);
+                slot ??= await EnterGateAsync(deadline, cancellationToken);
+                if (slot is null)
+                {
+                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null, recordOutcome);
+                }
+
                 var attempt = await WriteWithAsync<T>(model, system, user, section, promptId, edition, cancellationToken);
                 if (attempt.Refusal is { } budget)
                 {
@@ -78,10 +95,10 @@ internal sealed class SectionWriter(
                         await cache.SetAsync(key, JsonSerializer.Serialize(answer, Json), cancellationToken);
                     }
 
-                    return Give(kind, label, answer, null, model);
+                    return Give(kind, label, answer, null, model, recordOutcome);
                 }
 
-                return Give<T>(kind, label, null, attempt.Problem, model);
+                return Give<T>(kind, label, null, attempt.Problem, model, recordOutcome);
             }
         }
         finally
@@ -89,7 +106,21 @@ internal sealed class SectionWriter(
             slot?.Dispose();
         }
 
-        return Give<T>(kind, label, null, refusal ?? SectionOutcome.BudgetReachedReason, null);
+        return Give<T>(kind, label, null, refusal ?? SectionOutcome.BudgetReachedReason, null, recordOutcome);
+    }
+
+    /// <summary>A writing slot, or null when the run's deadline passes while waiting for one.</summary>
+    private async Task<IDisposable?> EnterGateAsync(CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        try
+        {
+            return await gate.EnterAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private IEnumerable<string> ModelsToTry()
@@ -134,13 +165,18 @@ internal sealed class SectionWriter(
             : (null, $"failed: the model's answer was unusable twice ({string.Join("; ", problems)})", null);
     }
 
-    private T? Give<T>(SectionKind kind, string label, T? answer, string? problem, string? model)
+    private T? Give<T>(SectionKind kind, string label, T? answer, string? problem, string? model, bool recordOutcome)
         where T : class
     {
         var status = answer is not null ? SectionWriteStatus.Written
             : SectionOutcome.IsBudgetReason(problem) ? SectionWriteStatus.SkippedBudget
+            : problem == SectionOutcome.DeadlineReason ? SectionWriteStatus.SkippedDeadline
             : SectionWriteStatus.Failed;
-        ledger.Record(new SectionOutcome(kind, label, status, problem, answer is null ? null : model));
+        if (recordOutcome)
+        {
+            ledger.Record(new SectionOutcome(kind, label, status, problem, answer is null ? null : model));
+        }
+
         if (problem is not null)
         {
             logger.LogWarning("{Kind} \"{Label}\" was not written: {Problem}", kind, label, problem);
@@ -160,9 +196,13 @@ internal sealed class SectionWriter(
 
         var options = new ChatOptions { MaxOutputTokens = settings.MaxOutputTokens };
         var started = time.GetTimestamp();
+        // One call (its retries included) gets CallTimeout, and never outlives the run's deadline.
+        var deadline = ledger.Context.Deadline;
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        call.CancelAfter(settings.CallTimeout);
         try
         {
-            var response = await chatFor(model).GetResponseAsync<T>(messages, Json, options, useJsonSchemaResponseFormat: true, cancellationToken);
+            var response = await chatFor(model).GetResponseAsync<T>(messages, Json, options, useJsonSchemaResponseFormat: true, call.Token);
             var latency = time.GetElapsedTime(started);
             var promptTokens = (int)(response.Usage?.InputTokenCount ?? 0);
             var completionTokens = (int)(response.Usage?.OutputTokenCount ?? 0);
@@ -178,7 +218,7 @@ internal sealed class SectionWriter(
         {
             var latency = time.GetElapsedTime(started);
             await ledger.RecordAsync(new ModelCall(section, model, prompt, 0, 0, latency, 0m, FromCache: false, isRepair, Succeeded: false), reservation);
-            return ("", "failed: " + Describe(ex), null);
+            return ("", deadline.IsCancellationRequested ? SectionOutcome.DeadlineReason : "failed: " + Describe(ex), null);
         }
         catch
         {
@@ -198,7 +238,8 @@ internal sealed class SectionWriter(
     private string Describe(Exception ex) => ex switch
     {
         ClientResultException { Status: > 0 } result => $"the model service answered HTTP {result.Status} after {settings.MaxRetries} retries",
-        TimeoutRejectedException or OperationCanceledException => $"the model did not answer within {settings.AttemptTimeout.TotalSeconds:0} s, {settings.MaxRetries} retries included",
+        TimeoutRejectedException => $"the model did not answer within {settings.AttemptTimeout.TotalSeconds:0} s, {settings.MaxRetries} retries included",
+        OperationCanceledException => $"the model did not answer within the call timeout of {settings.CallTimeout.TotalSeconds:0} s (retries included)",
         _ => $"the model service could not be reached ({ex.Message})",
     };
 

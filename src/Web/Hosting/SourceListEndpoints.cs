@@ -1,3 +1,4 @@
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Settings;
 using Digest.Infrastructure.Sources.Opml;
@@ -5,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Web.Hosting;
 
-/// <summary>The source list as OPML, for any feed reader: <c>/admin/sources.opml</c>, Admin only.</summary>
+/// <summary>The source list as OPML, for any feed reader: <c>/admin/sources.opml</c>, Admin only; each download is
+/// audited like any other export.</summary>
 public static class SourceListEndpoints
 {
     public const string Path = "/admin/sources.opml";
@@ -21,6 +23,8 @@ public static class SourceListEndpoints
         var sources = await db.Sources.AsNoTracking().ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var opml = OpmlDocument.Write(sources, $"{(await settings.GetAsync(cancellationToken)).Title}: sources", now.UtcDateTime);
+        db.Audit(clock, AuditActions.ExportDownloaded, AuditSubject.Archive("export of the source list"), $"{sources.Count} source(s) as OPML");
+        await db.SaveChangesAsync(cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return Results.File(opml, "text/x-opml; charset=utf-8", $"digest-sources-{now:yyyy-MM-dd}.opml");
     }

@@ -39,6 +39,7 @@ public abstract class DashboardPageContext : BunitContext, IAsyncLifetime
         }).AddInMemoryCollection(Settings);
         host.AddInfrastructure(runJobs: false);
         host.AddDigestIdentity();
+        host.Services.AddScoped<AccessCheck>();
         host.Services.AddScoped<DashboardAccess>();
         host.Services.AddScoped<UserAdministration>();
         foreach (var service in host.Services)
@@ -48,16 +49,17 @@ public abstract class DashboardPageContext : BunitContext, IAsyncLifetime
 
         Services.AddSingleton<IConfiguration>(host.Configuration);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        var (id, roles) = await App.WithScopeAsync(async s =>
+        // The claims a real sign-in gives: id, security stamp and roles, which every action checks against the database.
+        var (id, stamp, roles) = await App.WithScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<ApplicationUser>>();
             var user = (await users.FindByEmailAsync(SignedInAs))!;
-            return (user.Id, await users.GetRolesAsync(user));
+            return (user.Id, await users.GetSecurityStampAsync(user), await users.GetRolesAsync(user));
         });
         var auth = AddAuthorization();
         auth.SetAuthorized(SignedInAs);
         auth.SetRoles([.. roles]);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id));
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id), new Claim("AspNet.Identity.SecurityStamp", stamp));
         // Last: touching the renderer freezes the service collection.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

@@ -38,7 +38,8 @@ public sealed class TheEditorRefusesToSaveAnInvalidPost : EditorPageContext
 
         cut.Find($"#benefits-{topic.Id}").Input("");
 
-        Assert.Contains("topic 1 has no Benefits", cut.Find(".problems").TextContent, StringComparison.Ordinal);
+        // The bar lists it as a sentence, with the findings of the quality gate.
+        Assert.Contains("Topic 1 has no Benefits.", cut.Find("#findings-panel .problems").TextContent, StringComparison.Ordinal);
         cut.Find("#approve").Click();
         cut.WaitForAssertion(() => Assert.Contains("cannot be approved yet", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         Assert.NotEqual(PostStatus.Published, (await App.WithScopeAsync(s => s.GetRequiredService<PostEditor>().FindAsync(post.Id.ToString()))).Status);

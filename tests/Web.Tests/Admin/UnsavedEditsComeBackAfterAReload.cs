@@ -19,7 +19,7 @@ public sealed class UnsavedEditsComeBackAfterAReload : EditorPageContext
         var stored = JSInterop.Invocations["localStorage.setItem"][^1];
         Assert.Equal($"digest:post:{post.Id}", stored.Arguments[0]);
         Assert.Equal("Half-typed title", PostForm.FromJson((string)stored.Arguments[1]!)!.Title);
-        Assert.Contains("Unsaved changes", cut.Find(".sticky-save").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Unsaved changes", cut.Find(".editor-bar .save-state").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Digest.Domain.Sources;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Sources;
@@ -106,8 +107,50 @@ public sealed class SourcesTravelAsOpml
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Feeds_on_private_addresses_are_skipped_like_ingest_would_and_each_one_added_is_audited_as_its_importer(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = Services(database);
+        const string Opml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0">
+              <body>
+                <outline type="rss" text="Router" xmlUrl="http://192.168.1.1/feed.xml"/>
+                <outline type="rss" text="Metadata" xmlUrl="http://169.254.169.254/latest/feed"/>
+                <outline type="rss" text="Lab blog" xmlUrl="https://lab.example/feed/"/>
+              </body>
+            </opml>
+            """;
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            using var acting = AuditContext.Enter(new AuditActor("ada@example.com", "ada-id", "203.0.113.9"));
+            var report = await scope.ServiceProvider.GetRequiredService<SourceCatalog>().ImportAsync(OpmlDocument.Read(Encoding.UTF8.GetBytes(Opml)).Entries);
+
+            Assert.Equal(["Lab blog"], report.Added);
+            Assert.Collection(report.Skipped,
+                s => Assert.StartsWith("Router: refused to connect to 192.168.1.1", s, StringComparison.Ordinal),
+                s => Assert.StartsWith("Metadata: refused to connect to 169.254.169.254", s, StringComparison.Ordinal));
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+            var urls = await db.Sources.AsNoTracking().Select(s => s.Url).ToListAsync();
+            Assert.Contains("https://lab.example/feed/", urls);
+            Assert.DoesNotContain(urls, u => u.Contains("192.168.1.1", StringComparison.Ordinal) || u.Contains("169.254.169.254", StringComparison.Ordinal));
+            var entry = await db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Action == AuditActions.SourceAdded);
+            Assert.Equal(("ada@example.com", "ada-id", "203.0.113.9"), (entry.Actor, entry.ActorId, entry.Origin));
+            Assert.Equal("Lab blog (https://lab.example/feed/)", entry.SubjectLabel);
+            Assert.StartsWith("from OPML, Feed, Both, weight 1", entry.Details, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("<html><body>not opml</body></html>", "The file is not OPML")]
-    [InlineData("""<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x "boom">]><opml><body/></opml>""", "refused")]
+    [InlineData("""<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]><opml><body>&x;</body></opml>""", "external entities are never fetched")]
+    [InlineData("""<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><opml><body/></opml>""", "entity expansion bombs")]
     [InlineData("""<?xml version="1.0"?><rss version="2.0"><channel/></rss>""", "it starts with <rss>, not <opml>")]
     public void Files_that_are_not_opml_are_refused_in_plain_words(string content, string expected)
     {

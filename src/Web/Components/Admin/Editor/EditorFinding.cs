@@ -71,6 +71,13 @@ public sealed partial record EditorFinding(string Text, string? FieldId, Guid? S
     private static string? Field(SectionForm section, string rest)
     {
         var words = rest.ToLowerInvariant();
+        // The grounding rule's findings are about sentences, shown marked in the section's check against its sources.
+        if (words.Contains("not found in its sources", StringComparison.Ordinal) || words.Contains("only a commenter", StringComparison.Ordinal)
+            || words.Contains("second opinion", StringComparison.Ordinal))
+        {
+            return "grounding";
+        }
+
         if (words.Contains("benefits", StringComparison.Ordinal) && section.Kind == SectionKind.Topic)
         {
             // "has no Benefits or Ramifications": the first of the two still empty.
