@@ -4,6 +4,7 @@ using Digest.Infrastructure.Generation;
 using Digest.Infrastructure.Hugo;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
+using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
 using Digest.Infrastructure.Quality;
@@ -43,7 +44,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true));
+        var runServer = runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true);
+        services.AddDigestJobs(database, runServer);
+        services.AddNewsletter(builder.Configuration, runServer);
         return builder;
     }
 }

@@ -6,6 +6,7 @@ using Digest.Web.Account;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Digest.Web.Feeds;
+using Digest.Web.Newsletter;
 using Digest.Web.PublicSite;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -78,6 +79,7 @@ public static class WebHostingExtensions
         });
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
         services.AddPublicSite();
+        services.AddDigestRateLimits(builder.Configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<DigestDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
@@ -109,6 +111,7 @@ public static class WebHostingExtensions
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();
@@ -117,6 +120,7 @@ public static class WebHostingExtensions
         app.MapPublicSite();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapNewsletter();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions
         {
             DashboardTitle = "Digest jobs",
