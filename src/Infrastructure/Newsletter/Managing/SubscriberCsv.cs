@@ -104,7 +104,7 @@ public sealed class SubscriberCsv(DigestDbContext db, TimeProvider clock)
 
     private static List<CsvRow> Read(TextReader reader)
     {
-        var options = new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true, MaxRecordSize = 64 * 1024 };
+        var options = new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true, MaxRecordSize = 64 * 1024, MalformedData = CsvMalformedDataHandling.Throw };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         var rows = new List<CsvRow>();
         int? emailColumn = null;
