@@ -28,6 +28,9 @@ public static class WebHostingExtensions
         // Sign-in cookies survive a restart (and a container's) because the keys live with the data.
         var keys = Path.Combine(DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory, "keys");
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Digest");
+        // The sign-in manager needs the authentication services even in a verb that signs nobody in: without them the
+        // Development host's check of every registration at start-up stops `dotnet run --project src/Web -- <verb>`.
+        services.AddAuthentication();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
