@@ -6,7 +6,6 @@ using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -46,8 +45,8 @@ public sealed class LocalSmtpServer : IAsyncDisposable
                 }
             })
             .Build();
-        var listeners = new EndpointListenerFactory();
-        listeners.EndpointStarted += (_, e) => port.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var listeners = new NoDelayEndpoints();
+        listeners.Started += (_, p) => port.TrySetResult(p);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new Store(this));

@@ -19,7 +19,7 @@ namespace Digest.Infrastructure.Newsletter.Sending;
 /// used pauses the mailing, and a post unpublished meanwhile stops it.
 /// </summary>
 public sealed class MailingSender(
-    DigestDbContext db, SmtpMailer mailer, MailingContent content, SendPacer pacer, NewsletterOptions options, TimeProvider clock, ILogger<MailingSender> logger)
+    DigestDbContext db, IEmailSender mailer, MailingContent content, SendPacer pacer, NewsletterOptions options, TimeProvider clock, ILogger<MailingSender> logger)
 {
     private const int ReconnectsInARow = 3;
 
@@ -151,7 +151,7 @@ public sealed class MailingSender(
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    return MailingRun.Cancelled;
+                    return await SaveHoldingAsync(mailing, work.Owner) ? MailingRun.Cancelled : MailingRun.Busy;
                 }
 
                 if (await DeliverAsync(work, mailing, delivery, cancellationToken) is { } end)
@@ -159,10 +159,20 @@ public sealed class MailingSender(
                     return end;
                 }
             }
+
+            // The batch's last outcome is written before the next batch is read.
+            if (!await SaveHoldingAsync(mailing, work.Owner))
+            {
+                return MailingRun.Busy;
+            }
         }
     }
 
-    /// <summary>One delivery, recorded before and after; a result means the run ends here.</summary>
+    /// <summary>
+    /// One delivery. Its "sending" record is committed together with the outcome of the delivery before it, right after
+    /// that one's SMTP transaction: one commit per message, and the outcome of each is on disk before anything else
+    /// happens (no pacing wait, no next batch). A result means the run ends here, with everything recorded.
+    /// </summary>
     private async Task<MailingRun?> DeliverAsync(Work work, Mailing mailing, Delivery delivery, CancellationToken cancellationToken)
     {
         // Read now, not with the batch: an unsubscribe takes effect for the very next message.
@@ -177,7 +187,7 @@ public sealed class MailingSender(
         if (!reader.IsActive)
         {
             delivery.Cancel($"not sent: the subscriber was {reader.Status.ToString().ToLowerInvariant()} by then");
-            return await SaveHoldingAsync(mailing, work.Owner) ? null : MailingRun.Busy;
+            return null;
         }
 
         if (mailing.Kind == MailingKind.Post && !await PostIsPublishedAsync(mailing, CancellationToken.None))
@@ -203,17 +213,8 @@ public sealed class MailingSender(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return MailingRun.Cancelled;
+                return await SaveHoldingAsync(mailing, work.Owner) ? MailingRun.Cancelled : MailingRun.Busy;
             }
-        }
-
-        try
-        {
-            await pacer.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return MailingRun.Cancelled;
         }
 
         delivery.BeginAttempt(Now());
@@ -222,11 +223,25 @@ public sealed class MailingSender(
             return MailingRun.Busy;
         }
 
+        try
+        {
+            await pacer.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Recorded as sending and not sent: the next run sends it.
+            return MailingRun.Cancelled;
+        }
+
         var message = work.Email.For(mailer.Options.From, reader.Email, work.Site.UnsubscribeUrl(reader.UnsubscribeToken),
             ComposedEmail.MessageIdFor(mailing.Id, reader.Id, work.Site.BaseUrl), clock.GetUtcNow(), work.Site.ListId);
         var outcome = await work.Connection.SendAsync(message, CancellationToken.None);
-        var result = Record(work, mailing, delivery, reader, outcome);
-        return await SaveHoldingAsync(mailing, work.Owner) ? result : MailingRun.Busy;
+        if (Record(work, mailing, delivery, reader, outcome) is { } end)
+        {
+            return await SaveHoldingAsync(mailing, work.Owner) ? end : MailingRun.Busy;
+        }
+
+        return null;
     }
 
     private MailingRun? Record(Work work, Mailing mailing, Delivery delivery, Subscriber reader, SendOutcome outcome)
