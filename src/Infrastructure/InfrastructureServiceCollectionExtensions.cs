@@ -4,6 +4,7 @@ using Digest.Infrastructure.Generation;
 using Digest.Infrastructure.Hugo;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
+using Digest.Infrastructure.Email;
 using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
@@ -46,6 +47,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         var runServer = runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true);
         services.AddDigestJobs(database, runServer);
+        // Outgoing email is shared: the newsletter and the operations alerts both send through IEmailSender.
+        services.AddEmail(builder.Configuration);
         services.AddNewsletter(builder.Configuration, runServer);
         return builder;
     }

@@ -2,11 +2,8 @@ using MimeKit;
 
 namespace Digest.Infrastructure.Email;
 
-/// <summary>
-/// The app's way to send email over the configured SMTP server. Bulk senders open a <see cref="SmtpConnection"/> and
-/// keep it; a single message (a confirmation, a test, an alert) goes through <see cref="SendOneAsync"/>.
-/// </summary>
-public sealed class SmtpMailer(EmailOptions options)
+/// <summary>The <see cref="IEmailSender"/> of the app: MailKit over the configured SMTP server.</summary>
+public sealed class SmtpMailer(EmailOptions options) : IEmailSender
 {
     public EmailOptions Options { get; } = options;
 
@@ -17,12 +14,17 @@ public sealed class SmtpMailer(EmailOptions options)
             ? SmtpConnection.OpenAsync(Options.Smtp, cancellationToken)
             : throw new SmtpUnavailableException(new SendOutcome(SendResult.ServerRefused, "email is not configured (Digest:Email:Smtp:Host is empty)"));
 
-    /// <summary>Connects, sends one message and disconnects; a server that cannot be used is an outcome, not an exception.</summary>
-    public async Task<SendOutcome> SendOneAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
+            if (message.From.Count == 0)
+            {
+                message.From.Add(Options.From);
+            }
+
             return await connection.SendAsync(message, cancellationToken);
         }
         catch (SmtpUnavailableException ex)

@@ -61,7 +61,7 @@ public sealed record PostEmailState(
 /// The editor's side of the newsletter for one post: what publishing will send, the recorded choice to publish without
 /// emailing, and a test email to themselves (the real email, marked as a test, to nobody else).
 /// </summary>
-public sealed class PostNewsletter(DigestDbContext db, SmtpMailer mailer, NewsletterComposer composer, PostRenderer renderer, NewsletterReports reports, TimeProvider clock)
+public sealed class PostNewsletter(DigestDbContext db, IEmailSender mailer, NewsletterComposer composer, PostRenderer renderer, NewsletterReports reports, TimeProvider clock)
 {
     public async Task<PostEmailState> StateAsync(Guid postId, CancellationToken cancellationToken = default)
     {
@@ -149,7 +149,7 @@ public sealed class PostNewsletter(DigestDbContext db, SmtpMailer mailer, Newsle
         var email = await composer.ForPostAsync(post, site, DeliveryFrequency.Daily, cancellationToken);
         var message = (email with { Subject = "[Test] " + email.Subject })
             .For(mailer.Options.From, address.Value, new Uri(site.BaseUrl, "unsubscribe?token=test-email"), $"{Guid.NewGuid():N}@{site.BaseUrl.Host}", clock.GetUtcNow(), listId: null);
-        var outcome = await mailer.SendOneAsync(message, cancellationToken);
+        var outcome = await mailer.SendAsync(message, cancellationToken);
         db.Set<AuditEntry>().Add(AuditEntry.Record(clock.GetUtcNow().UtcDateTime, by, NewsletterAudit.TestEmail, new AuditSubject(AuditSubject.PostKind, post.Id.ToString(), $"{post.Title} ({post.Slug})"),
             outcome.Result == SendResult.Sent ? $"test email sent to {address.Value}" : $"test email to {address.Value} failed: {outcome.Reason}"));
         await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace Digest.Infrastructure.Newsletter.Subscribing;
 /// Sends the confirmation email a request is owed. The new link's token is recorded (as a hash) before the email goes,
 /// so the link works as soon as it arrives; a failed send is tried again by the dispatcher a few minutes later.
 /// </summary>
-public sealed class ConfirmationSender(DigestDbContext db, SmtpMailer mailer, NewsletterOptions options, TimeProvider clock, ILogger<ConfirmationSender> logger)
+public sealed class ConfirmationSender(DigestDbContext db, IEmailSender mailer, NewsletterOptions options, TimeProvider clock, ILogger<ConfirmationSender> logger)
 {
     public async Task<SendOutcome?> SendAsync(Guid subscriberId, CancellationToken cancellationToken = default)
     {
@@ -37,7 +37,7 @@ public sealed class ConfirmationSender(DigestDbContext db, SmtpMailer mailer, Ne
 
         var email = NewsletterComposer.Confirmation(site, site.ConfirmUrl(token), subscriber.RequestedFrequency, expires);
         var message = email.For(mailer.Options.From, subscriber.Email, unsubscribeUrl: null, $"{Guid.NewGuid():N}@{site.BaseUrl.Host}", clock.GetUtcNow(), listId: null);
-        var outcome = await mailer.SendOneAsync(message, cancellationToken);
+        var outcome = await mailer.SendAsync(message, cancellationToken);
         if (outcome.Result == SendResult.Sent)
         {
             subscriber.ConfirmationSent(Now());
