@@ -70,6 +70,46 @@ public sealed partial class AReaderSubscribesAndLeavesInTheBrowser(ReaderSite si
         await desktop.SaveAsync("newsletter-05-subscribe-1280-light");
     }
 
+    [BrowserFact]
+    public async Task An_admin_on_a_phone_finds_a_subscriber_deletes_them_on_request_and_sees_the_posts_deliveries()
+    {
+        await site.SubscribeAsync("erase.me@example.com", "keeper@example.com");
+        await site.PublishAsync("A post for the deliveries page");
+        var page = await OpenAsync(390, 844, ColorScheme.Dark);
+        await page.GotoAsync("/account/login?ReturnUrl=%2Fadmin%2Fsubscribers");
+        await page.FillAsync("#email", ReaderSite.AdminEmail);
+        await page.FillAsync("#password", ReaderSite.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/subscribers$"));
+        await page.Locator("[data-interactive=yes]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+        await page.FillAsync("#search", "erase");
+        await page.ClickAsync("form.filters button[type=submit]");
+        var rows = page.Locator("table.subscribers tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("erase.me@example.com");
+        await AssertFitsAsync(page);
+        await page.SaveAsync("newsletter-06-subscribers-390-dark");
+
+        await page.GetByLabel("Delete erase.me@example.com").ClickAsync();
+        await page.ClickAsync("button:has-text('Delete for good')");
+        await Expect(page.Locator("[role=status].alert")).ToContainTextAsync("only a hash of the address is kept");
+        await Expect(rows).ToHaveCountAsync(0);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+            Assert.False(await db.Set<Subscriber>().AnyAsync(s => s.Email == "erase.me@example.com"));
+            Assert.True(await db.Set<Subscriber>().AnyAsync(s => s.Email == "keeper@example.com"));
+        }
+
+        await MailForAsync("keeper@example.com", 1);
+        await page.GotoAsync("/admin/newsletter");
+        var mailing = page.Locator("table.mailings tbody tr", new PageLocatorOptions { HasTextString = "A post for the deliveries page" });
+        await Expect(mailing).ToBeVisibleAsync();
+        await AssertFitsAsync(page);
+        await page.SaveAsync("newsletter-07-deliveries-390-dark");
+    }
+
     private async Task<IPage> OpenAsync(int width, int height, ColorScheme scheme)
     {
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions

@@ -1,9 +1,12 @@
 using System.Globalization;
+using Digest.Domain.Newsletter;
 using Digest.Domain.Posts;
 using Digest.Domain.Settings;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Identity;
 using Digest.TestSupport;
+using Digest.Web.Account;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,6 +22,9 @@ namespace Digest.EndToEnd.Tests.Newsletter;
 /// </summary>
 public sealed class ReaderSite : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string AdminEmail = "owner@example.com";
+    public const string Password = "correct horse battery";
+
     private TestDatabase _database = default!;
 
     public Uri Address { get; private set; } = default!;
@@ -36,6 +42,8 @@ public sealed class ReaderSite : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         await db.SiteSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.BaseUrl, Address.ToString()));
+        var admin = await UserAccounts.CreateAsync(scope.ServiceProvider, AdminEmail, Password, Roles.Admin);
+        Assert.True(admin.Succeeded, string.Join(" ", admin.Errors.Select(e => e.Description)));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +60,15 @@ public sealed class ReaderSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Digest:Email:Smtp:Security", "None");
         builder.UseSetting("Digest:Email:From", "Daily AI Digest <news@digest.example.org>");
         builder.UseSetting("Digest:Newsletter:PollInterval", "00:00:01");
+    }
+
+    /// <summary>Active subscribers, as an import makes them.</summary>
+    public async Task SubscribeAsync(params string[] emails)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+        db.AddRange(emails.Select(e => Subscriber.Imported(EmailAddress.Parse(e), DeliveryFrequency.Daily, DateTime.UtcNow)));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Publishes a short house-format post the way an editor's approval does.</summary>
