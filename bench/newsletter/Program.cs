@@ -65,7 +65,7 @@ var ceiling = await CeilingAsync(provider0, subscribers, sample);
 await sink.ResetAsync();
 
 // The pipeline, with memory sampled while it runs.
-GC.Collect();
+var liveBefore = GC.GetTotalMemory(forceFullCollection: true);
 var peakWorkingSet = 0L;
 var peakManaged = 0L;
 using var sampling = new CancellationTokenSource();
@@ -104,6 +104,7 @@ Console.WriteLine($"sink ceiling (MailKit alone, one connection): {ceiling:N0} m
 Console.WriteLine($"newsletter pipeline ({run}):                 {rate:N0} messages/s  ({messages:N0} messages in {watch.Elapsed.TotalSeconds:N1} s)");
 Console.WriteLine($"ratio pipeline / ceiling:                    {rate / ceiling:P0}");
 Console.WriteLine($"peak working set while sending:              {peakWorkingSet / 1024.0 / 1024.0:N0} MB (managed heap peak {peakManaged / 1024.0 / 1024.0:N0} MB)");
+Console.WriteLine($"live managed heap (full GC) before / after: {liveBefore / 1024.0 / 1024.0:N0} MB / {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:N0} MB");
 Console.WriteLine($"delivered: {recipients:N0} distinct recipients, {duplicates} received more than one copy");
 try
 {
@@ -152,7 +153,7 @@ static async Task<(Guid MailingId, byte[] Sample)> PrepareAsync(ServiceProvider 
     var mailing = await db.Set<Mailing>().AsNoTracking().SingleAsync(m => m.PostId == post.Id);
 
     var site = new NewsletterSite("Daily AI Digest", new Uri("https://digest.example.org/"));
-    var published = await db.Posts.AsNoTracking().Include(p => p.Sections).ThenInclude(s => s.Sources).SingleAsync(p => p.Id == post.Id);
+    var published = await db.Posts.AsNoTracking().Include(p => p.Sections).ThenInclude(s => s.Sources).AsSplitQuery().SingleAsync(p => p.Id == post.Id);
     var email = await scope.ServiceProvider.GetRequiredService<NewsletterComposer>().ForPostAsync(published, site, DeliveryFrequency.Daily);
     var composeWatch = Stopwatch.StartNew();
     for (var i = 0; i < 500; i++)
@@ -186,5 +187,7 @@ static async Task<double> CeilingAsync(ServiceProvider services, int count, byte
         await connection.SendAsync(message, CancellationToken.None);
     }
 
-    return count / watch.Elapsed.TotalSeconds;
+    var rate = count / watch.Elapsed.TotalSeconds;
+    messages.Clear();
+    return rate;
 }
