@@ -1,10 +1,10 @@
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Email;
 using Digest.Infrastructure.Generation;
 using Digest.Infrastructure.Hugo;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
-using Digest.Infrastructure.Email;
 using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
@@ -36,7 +36,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddQualityGate(builder.Configuration);
 
         services.AddIngestion(builder.Configuration);
-        services.AddScoped<DraftGenerator>();
+        services.AddGeneration(builder.Configuration);
         services.AddScoped<PostEditor>();
         services.AddHugoImportExport();
         services.AddPredictions();
@@ -46,7 +46,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         var runServer = runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true);
-        services.AddDigestJobs(database, runServer);
+        services.AddDigestJobs(database, runServer, GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
         // Outgoing email is shared: the newsletter and the operations alerts both send through IEmailSender.
         services.AddEmail(builder.Configuration);
         services.AddNewsletter(builder.Configuration, runServer);
