@@ -1,9 +1,11 @@
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Email;
 using Digest.Infrastructure.Generation;
 using Digest.Infrastructure.Hugo;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
+using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
 using Digest.Infrastructure.Quality;
@@ -43,8 +45,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true),
-            GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
+        var runServer = runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true);
+        services.AddDigestJobs(database, runServer, GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
+        // Outgoing email is shared: the newsletter and the operations alerts both send through IEmailSender.
+        services.AddEmail(builder.Configuration);
+        services.AddNewsletter(builder.Configuration, runServer);
         return builder;
     }
 }

@@ -25,6 +25,9 @@ public sealed class SiteSettings
     public int TopicCount { get; set; } = 5;
     public int TrendingCount { get; set; } = 3;
     public List<string> PredictionSubjects { get; set; } = ["Artificial general intelligence", "Technological singularity"];
+    /// <summary>When weekly subscribers get their roundup: this day and hour, in <see cref="TimeZone"/>.</summary>
+    public DayOfWeek RoundupDay { get; set; } = DayOfWeek.Sunday;
+    public int RoundupHour { get; set; } = 8;
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public void Validate()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Digest.Infrastructure.Data;
 
@@ -9,14 +10,17 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddDigestDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
+        // Publishing a post writes its newsletter mailing in the same transaction (see PublishingOutbox).
+        services.TryAddSingleton<Newsletter.NewsletterSignal>();
+        services.TryAddSingleton<Newsletter.PublishingOutbox>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresDigestDbContext>(db => ConfigurePostgres(db, options.ConnectionString));
+            services.AddDbContext<PostgresDigestDbContext>((sp, db) => ConfigurePostgres(db, options.ConnectionString).AddInterceptors(sp.GetRequiredService<Newsletter.PublishingOutbox>()));
             services.AddScoped<DigestDbContext>(sp => sp.GetRequiredService<PostgresDigestDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteDigestDbContext>(db => ConfigureSqlite(db, options.ConnectionString));
+            services.AddDbContext<SqliteDigestDbContext>((sp, db) => ConfigureSqlite(db, options.ConnectionString).AddInterceptors(sp.GetRequiredService<Newsletter.PublishingOutbox>()));
             services.AddScoped<DigestDbContext>(sp => sp.GetRequiredService<SqliteDigestDbContext>());
         }
 
@@ -25,9 +29,9 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
         db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigestDbContext).Assembly.FullName));
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DigestDbContext).Assembly.FullName));
 }

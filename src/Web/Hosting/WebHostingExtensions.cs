@@ -7,6 +7,7 @@ using Digest.Web.Audit;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Digest.Web.Feeds;
+using Digest.Web.Newsletter;
 using Digest.Web.PublicSite;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -28,6 +29,9 @@ public static class WebHostingExtensions
         // Sign-in cookies survive a restart (and a container's) because the keys live with the data.
         var keys = Path.Combine(DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory, "keys");
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Digest");
+        // The sign-in manager needs the authentication services even in a verb that signs nobody in: without them the
+        // Development host's check of every registration at start-up stops `dotnet run --project src/Web -- <verb>`.
+        services.AddAuthentication();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -83,6 +87,7 @@ public static class WebHostingExtensions
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
         services.AddIdleMemoryTrim();
         services.AddPublicSite();
+        services.AddDigestRateLimits(builder.Configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<DigestDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
@@ -115,6 +120,7 @@ public static class WebHostingExtensions
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();
@@ -123,6 +129,7 @@ public static class WebHostingExtensions
         app.MapPublicSite();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapNewsletter();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions
         {
             DashboardTitle = "Digest jobs",
