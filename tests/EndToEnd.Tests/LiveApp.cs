@@ -19,6 +19,8 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "owner@example.com";
     public const string EditorEmail = "editor@example.com";
     public const string Password = "correct horse battery";
+    public const string AdminName = "Olive Owner";
+    public const string EditorName = "Edith Editor";
 
     private TestDatabase _database = default!;
 
@@ -32,9 +34,9 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         await using var scope = Services.CreateAsyncScope();
-        foreach (var (email, role) in new[] { (AdminEmail, Roles.Admin), (EditorEmail, Roles.Editor) })
+        foreach (var (email, name, role) in new[] { (AdminEmail, AdminName, Roles.Admin), (EditorEmail, EditorName, Roles.Editor) })
         {
-            var created = await UserAccounts.CreateAsync(scope.ServiceProvider, email, Password, role);
+            var created = await UserAccounts.CreateAsync(scope.ServiceProvider, email, name, Password, role);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));

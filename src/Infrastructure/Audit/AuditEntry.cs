@@ -63,4 +63,5 @@ public static class AuditActions
     public const string UserRoleChanged = "user.role-changed";
     public const string UserLockedOut = "user.locked-out";
     public const string UserUnlocked = "user.unlocked";
+    public const string UserRenamed = "user.renamed";
 }

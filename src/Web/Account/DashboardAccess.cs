@@ -11,7 +11,8 @@ namespace Digest.Web.Account;
 /// </summary>
 public sealed class DashboardAccess(UserManager<ApplicationUser> users)
 {
-    /// <summary>Returns the name to record as the actor, or throws <see cref="DashboardAccessDeniedException"/>.</summary>
+    /// <summary>Returns the name to record as the actor — the account name, which stays the same when the public name
+    /// changes; readers see the public name (<c>ReviewerNames</c>) — or throws <see cref="DashboardAccessDeniedException"/>.</summary>
     /// <param name="role">A role the action needs; null for any dashboard role (Admin or Editor).</param>
     public async Task<string> RequireAsync(ClaimsPrincipal principal, string? role = null)
     {
@@ -29,7 +30,7 @@ public sealed class DashboardAccess(UserManager<ApplicationUser> users)
         var roles = await users.GetRolesAsync(user);
         var allowed = role is null ? roles.Any(r => Roles.All.Contains(r)) : roles.Contains(role);
         return allowed
-            ? user.PublicName
+            ? user.UserName ?? user.Id
             : throw new DashboardAccessDeniedException(role is null ? "Your account has no dashboard role." : $"Only an {role} may do that.");
     }
 }

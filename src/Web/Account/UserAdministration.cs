@@ -27,22 +27,47 @@ public sealed class UserAdministration(IServiceProvider services, UserManager<Ap
             u.AccessFailedCount))];
     }
 
-    public async Task<IdentityResult> CreateAsync(string email, string? displayName, string password, string role, string by)
+    public async Task<IdentityResult> CreateAsync(string email, string displayName, string password, string role, string by)
     {
-        var result = await UserAccounts.CreateAsync(services, email, password, role);
+        var result = await UserAccounts.CreateAsync(services, email, displayName, password, role);
         if (!result.Succeeded)
         {
             return result;
         }
 
         var user = await users.FindByEmailAsync(email.Trim());
-        if (!string.IsNullOrWhiteSpace(displayName))
+        await AuditAsync(by, AuditActions.UserCreated, user!, $"as {role}, shown as \"{user!.DisplayName}\"");
+        return result;
+    }
+
+    /// <summary>Changes the public name readers see on the posts the user approved (those already out included).</summary>
+    public async Task<IdentityResult> RenameAsync(string userId, string displayName, string by)
+    {
+        if (DisplayNames.Problem(displayName) is { } problem)
         {
-            user!.DisplayName = displayName.Trim();
-            await users.UpdateAsync(user);
+            return Failed(problem);
         }
 
-        await AuditAsync(by, AuditActions.UserCreated, user!, $"as {role}");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        var name = DisplayNames.Normalize(displayName);
+        if (user.DisplayName == name)
+        {
+            return IdentityResult.Success;
+        }
+
+        var before = user.DisplayName;
+        user.DisplayName = name;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            await AuditAsync(by, AuditActions.UserRenamed, user, $"shown as \"{before ?? "(no name)"}\" → \"{name}\"");
+        }
+
         return result;
     }
 

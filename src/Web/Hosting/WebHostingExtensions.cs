@@ -20,7 +20,8 @@ public static class WebHostingExtensions
 {
     public const string AdminPolicy = "AdminOnly";
 
-    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike.</summary>
+    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike. Signing in is the
+    /// site's alone (<see cref="AddDigestWeb"/>): it needs the authentication services a verb host does not have.</summary>
     public static IHostApplicationBuilder AddDigestIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -42,7 +43,6 @@ public static class WebHostingExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DigestDbContext>()
-            .AddSignInManager()
             .AddDefaultTokenProviders();
         return builder;
     }
@@ -60,6 +60,7 @@ public static class WebHostingExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -74,8 +75,10 @@ public static class WebHostingExtensions
         services.AddOutputCache(cache =>
         {
             cache.AddBasePolicy(policy => policy.NoCache());
-            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
+            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page")
+                .VaryByValue(PublicSiteFreshness.VaryByStampAsync).Expire(TimeSpan.FromHours(1)));
         });
+        services.AddSingleton<PublicSiteFreshness>();
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
         services.AddPublicSite();
         services.AddHealthChecks()
