@@ -10,8 +10,7 @@ if (invocation.IsCommand)
 
 await app.PrepareAsync();
 app.UseDigestWeb();
-await app.RunAsync();
-return 0;
+return await app.ServeAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

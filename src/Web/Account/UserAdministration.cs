@@ -1,5 +1,6 @@
 using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Digest.Web.Account;
 /// changes that take rights away renew the user's security stamp, so their cookie stops working at its next check.
 /// There is always at least one admin who can sign in.
 /// </summary>
-public sealed class UserAdministration(IServiceProvider services, UserManager<ApplicationUser> users, DigestDbContext db, TimeProvider clock)
+public sealed class UserAdministration(IServiceProvider services, UserManager<ApplicationUser> users, DigestDbContext db, IPublicSiteCache publicSite, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DashboardUser>> ListAsync()
     {
@@ -66,6 +67,8 @@ public sealed class UserAdministration(IServiceProvider services, UserManager<Ap
         if (result.Succeeded)
         {
             await AuditAsync(by, AuditActions.UserRenamed, user, $"shown as \"{before ?? "(no name)"}\" → \"{name}\"");
+            // Readers see the new name on the posts this user approved, here at once and elsewhere through the stamp.
+            await publicSite.InvalidateAsync(CancellationToken.None);
         }
 
         return result;

@@ -34,4 +34,21 @@ public static class DigestHost
 
         return builder;
     }
+
+    /// <summary>Runs the site until it is stopped. A port another program holds (the README's 5080 included) is a
+    /// one-line reason and exit code 1, not a stack trace.</summary>
+    public static async Task<int> ServeAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message} Another program (another Digest?) is using that port: stop it, or choose another port, e.g. --urls http://localhost:5081");
+            return 1;
+        }
+    }
 }
