@@ -1,3 +1,4 @@
+using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Identity;
 using Digest.TestSupport;
@@ -14,7 +15,7 @@ namespace Digest.EndToEnd.Tests;
 /// The whole app on a real port (Kestrel on 127.0.0.1), with the Hangfire server running and the demo sources,
 /// over a fresh SQLite database, with an admin and an editor account.
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "owner@example.com";
     public const string EditorEmail = "editor@example.com";
@@ -54,6 +55,32 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Digest:DataDirectory", _database.Options.DataDirectory);
         builder.UseSetting("Digest:Demo", "true");
         builder.UseSetting("Digest:Jobs:Server", "true");
+        builder.ConfigureServices(ConfigureServices);
+    }
+
+    /// <summary>For a fixture that runs the app differently (e.g. a server that forgets disconnected circuits).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>A hand-written draft with one topic, saved through the database.</summary>
+    public async Task<Post> AddDraftAsync(string title = "A post to edit")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+        var now = DateTime.UtcNow;
+        var post = Post.CreateDraft($"draft-{Guid.NewGuid():N}", title, now, "Digest", PostOrigin.Manual, now);
+        post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context lets models read whole code bases at once.", "Costlier serving puts long-context models out of reach for small labs."))
+            .AddSource(new SectionSource(null, "r/MachineLearning · 342 points", "https://example.org/r/ml/1", "most discussed"));
+        db.Posts.Add(post);
+        await db.SaveChangesAsync();
+        return post;
+    }
+
+    public async Task<Post> FindAsync(Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Digest.Infrastructure.Editing.PostEditor>().FindAsync(id.ToString());
     }
 
     public new async Task DisposeAsync()

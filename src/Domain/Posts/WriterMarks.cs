@@ -27,7 +27,7 @@ public static partial class WriterMarks
             {
                 yield return mark.Groups["source"].Success
                     ? $"{name}: the {part} is the writer's quote of {Unescape(mark.Groups["source"].Value)}, not yet summarised (write it, or remove the quote and its mark)"
-                    : $"{name}: the {part} carries the writer's mark \"{Unescape(mark.Groups["line"].Value.Trim('*', '_', ' '))}\"";
+                    : $"{name}: the writer left a mark in the {part} (\"{Unescape(mark.Groups["line"].Value.Trim().Trim('*', '_'))}\")";
             }
         }
 

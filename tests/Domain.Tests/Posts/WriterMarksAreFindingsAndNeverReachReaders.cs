@@ -25,7 +25,7 @@ public sealed class WriterMarksAreFindingsAndNeverReachReaders
         var problems = OfflineDraft().Problems();
 
         Assert.Contains("topic 1: the summary is the writer's quote of r/MachineLearning, not yet summarised (write it, or remove the quote and its mark)", problems);
-        Assert.Contains("topic 2: the Ramifications carry the writer's mark \"Not yet written.\"", problems);
+        Assert.Contains("topic 2: the writer left a mark in the Ramifications (\"Not yet written.\")", problems);
         Assert.Equal(2, problems.Count);
     }
 

@@ -149,7 +149,8 @@ public sealed class ChangesReachEveryInstanceWithinASecond
         Assert.True(await MovesAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<ApplicationUser>>();
-            await users.CreateAsync(new ApplicationUser { UserName = "ada@example.com", Email = "ada@example.com", DisplayName = "Ada" }, "correct horse battery");
+            var created = await users.CreateAsync(new ApplicationUser { UserName = "ada@example.com", Email = "ada@example.com", DisplayName = "Ada" }, "Correct-horse-battery-1");
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         }));
         // Identity writes the whole user on every update; only a new public name is news for readers.
         Assert.False(await MovesAsync(async s =>
