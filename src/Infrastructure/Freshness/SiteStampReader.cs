@@ -21,12 +21,17 @@ public sealed partial class SiteStampReader(IServiceScopeFactory scopes, TimePro
     /// <summary>Raised after a read finds a value other than the one before (not on the first read).</summary>
     public event Action<Guid>? Moved;
 
-    public ValueTask<Guid> CurrentAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<Guid> CurrentAsync(CancellationToken cancellationToken = default) => (await CurrentReadingAsync(cancellationToken)).Value;
+
+    /// <summary>The current stamp as text, for cache keys (formatted once per read, not per request).</summary>
+    public async ValueTask<string> CurrentKeyAsync(CancellationToken cancellationToken = default) => (await CurrentReadingAsync(cancellationToken)).Key;
+
+    private ValueTask<Reading> CurrentReadingAsync(CancellationToken cancellationToken)
     {
         var last = _last;
         return last is not null && clock.GetUtcNow() - last.At < CheckInterval
-            ? ValueTask.FromResult(last.Value)
-            : new ValueTask<Guid>(ReadAsync(cancellationToken));
+            ? ValueTask.FromResult(last)
+            : new ValueTask<Reading>(ReadAsync(cancellationToken));
     }
 
     /// <summary>Makes the next <see cref="CurrentAsync"/> read the database: this process has just changed something.</summary>
@@ -40,13 +45,13 @@ public sealed partial class SiteStampReader(IServiceScopeFactory scopes, TimePro
 
     public void Dispose() => _reading.Dispose();
 
-    private async Task<Guid> ReadAsync(CancellationToken cancellationToken)
+    private async Task<Reading> ReadAsync(CancellationToken cancellationToken)
     {
         if (!_reading.Wait(0, CancellationToken.None))
         {
             if (_last is { } meanwhile)
             {
-                return meanwhile.Value;
+                return meanwhile;
             }
 
             await _reading.WaitAsync(cancellationToken);
@@ -57,7 +62,7 @@ public sealed partial class SiteStampReader(IServiceScopeFactory scopes, TimePro
             var before = _last;
             if (before is not null && clock.GetUtcNow() - before.At < CheckInterval)
             {
-                return before.Value;
+                return before;
             }
 
             try
@@ -65,20 +70,21 @@ public sealed partial class SiteStampReader(IServiceScopeFactory scopes, TimePro
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
                 var value = await db.Set<SiteStamp>().AsNoTracking().Where(s => s.Id == SiteStamp.RowId).Select(s => s.Value).SingleAsync(cancellationToken);
-                _last = new Reading(value, clock.GetUtcNow());
+                var reading = before?.Value == value ? before with { At = clock.GetUtcNow() } : new Reading(value, value.ToString("N"), clock.GetUtcNow());
+                _last = reading;
                 if (before is not null && before.Value != value)
                 {
                     Moved?.Invoke(value);
                 }
 
-                return value;
+                return reading;
             }
             catch (Exception ex) when (before is not null && ex is not OperationCanceledException)
             {
                 // The database is unreachable for a moment: keep serving what is cached, and ask again in a second.
                 LogReadFailed(ex);
                 _last = before with { At = clock.GetUtcNow() };
-                return before.Value;
+                return _last;
             }
         }
         finally
@@ -90,5 +96,5 @@ public sealed partial class SiteStampReader(IServiceScopeFactory scopes, TimePro
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the site's change stamp; cached pages are served as they are until it can be read")]
     private partial void LogReadFailed(Exception exception);
 
-    private sealed record Reading(Guid Value, DateTimeOffset At);
+    private sealed record Reading(Guid Value, string Key, DateTimeOffset At);
 }

@@ -29,7 +29,7 @@ public sealed partial class PublicSiteFreshness : IDisposable
     public static async ValueTask<KeyValuePair<string, string>> VaryByStampAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var freshness = context.RequestServices.GetRequiredService<PublicSiteFreshness>();
-        return new(StampKey, (await freshness._stamps.CurrentAsync(cancellationToken)).ToString("N"));
+        return new(StampKey, await freshness._stamps.CurrentKeyAsync(cancellationToken));
     }
 
     public void Dispose() => _stamps.Moved -= EvictOlderEntries;
