@@ -74,8 +74,13 @@ public sealed class ChangesReachEveryInstanceWithinASecond
 
         // Instance B's job server publishes a scheduled post; instance A serves it.
         var scheduled = await DraftOnAsync(b, new PostBuilder { Edition = new(2026, 1, 5), Title = "Out on schedule" });
-        await b.WithScopeAsync(s => s.GetRequiredService<PostEditor>().ScheduleAsync(scheduled.Id, DateTime.UtcNow.AddMilliseconds(300), Dashboard.EditorEmail, Reason));
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var due = DateTime.UtcNow.AddSeconds(1.5);
+        await b.WithScopeAsync(s => s.GetRequiredService<PostEditor>().ScheduleAsync(scheduled.Id, due, Dashboard.EditorEmail, Reason));
+        var wait = due - DateTime.UtcNow + TimeSpan.FromMilliseconds(50);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
         await b.WithScopeAsync(s => s.GetRequiredService<PublishDuePostsJob>().RunAsync(CancellationToken.None));
         await AfterACheckIntervalAsync();
         Assert.Contains("Out on schedule", await siteA.GetStringAsync("/index.xml"), StringComparison.Ordinal);
