@@ -66,7 +66,7 @@ internal sealed record ReadmeLine(int Number, string Text)
             var words = Text[Readme.Prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var verb = words.TakeWhile(w => !w.StartsWith('-')).Take(2).ToList();
             // A second word is part of the verb only when it is a sub-command (lower-case letters), not an argument.
-            if (verb.Count == 2 && !Regex.IsMatch(verb[1], "^[a-z]+$"))
+            if (verb.Count == 2 && !Regex.IsMatch(verb[1], "^[a-z]+(-[a-z]+)*$"))
             {
                 verb.RemoveAt(1);
             }

@@ -28,6 +28,8 @@ internal static class ReadmeExamples
         [""] = new("Now listening on:"),
         ["migrate"] = new("The Sqlite database is up to date."),
         ["users add"] = new("Created Editor ada@example.com, shown to readers as"),
+        ["users set-password"] = new("ada@example.com has a new password"),
+        ["users delete"] = new("ada@example.com was deleted"),
         ["sources list"] = new("source(s)"),
         ["sources add"] = new("source \"Example\""),
         ["sources test"] = new("nothing was stored"),
