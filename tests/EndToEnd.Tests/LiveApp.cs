@@ -1,3 +1,4 @@
+using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Identity;
 using Digest.TestSupport;
@@ -14,11 +15,13 @@ namespace Digest.EndToEnd.Tests;
 /// The whole app on a real port (Kestrel on 127.0.0.1), with the Hangfire server running and the demo sources,
 /// over a fresh SQLite database, with an admin and an editor account.
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "owner@example.com";
     public const string EditorEmail = "editor@example.com";
     public const string Password = "correct horse battery";
+    public const string AdminName = "Olive Owner";
+    public const string EditorName = "Edith Editor";
 
     private TestDatabase _database = default!;
 
@@ -32,9 +35,9 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         await using var scope = Services.CreateAsyncScope();
-        foreach (var (email, role) in new[] { (AdminEmail, Roles.Admin), (EditorEmail, Roles.Editor) })
+        foreach (var (email, name, role) in new[] { (AdminEmail, AdminName, Roles.Admin), (EditorEmail, EditorName, Roles.Editor) })
         {
-            var created = await UserAccounts.CreateAsync(scope.ServiceProvider, email, Password, role);
+            var created = await UserAccounts.CreateAsync(scope.ServiceProvider, email, name, Password, role);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -55,6 +58,32 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Browser tests see a revocation through the user's next action and this process's own notice, never by
         // waiting for the periodic check (which covers changes made by another instance or the command line).
         builder.UseSetting("Digest:Access:CircuitCheckInterval", "01:00:00");
+        builder.ConfigureServices(ConfigureServices);
+    }
+
+    /// <summary>For a fixture that runs the app differently (e.g. a server that forgets disconnected circuits).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>A hand-written draft with one topic, saved through the database.</summary>
+    public async Task<Post> AddDraftAsync(string title = "A post to edit")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+        var now = DateTime.UtcNow;
+        var post = Post.CreateDraft($"draft-{Guid.NewGuid():N}", title, now, "Digest", PostOrigin.Manual, now);
+        post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context lets models read whole code bases at once.", "Costlier serving puts long-context models out of reach for small labs."))
+            .AddSource(new SectionSource(null, "r/MachineLearning · 342 points", "https://example.org/r/ml/1", "most discussed"));
+        db.Posts.Add(post);
+        await db.SaveChangesAsync();
+        return post;
+    }
+
+    public async Task<Post> FindAsync(Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Digest.Infrastructure.Editing.PostEditor>().FindAsync(id.ToString());
     }
 
     public new async Task DisposeAsync()

@@ -11,7 +11,7 @@ namespace Digest.Web.Tests;
 /// 127.0.0.1 so tests can serve feeds locally. The clock is the real one: HTTP resilience (retry delays, timeouts)
 /// runs on the app's TimeProvider, and a frozen fake clock would make those waits endless.
 /// </summary>
-public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false) : WebApplicationFactory<Program>
+public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     /// <summary>When the test run began; sample feed items are dated relative to it so they count as fresh.</summary>
     public static readonly DateTimeOffset Start = TimeProvider.System.GetUtcNow();
@@ -19,6 +19,7 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
     public TestDatabase Database { get; } = database;
 
     /// <param name="runJobServer">Start Hangfire's server (the "Generate now" button needs it); tests that run jobs directly leave it off.</param>
+    /// <remarks>A second instance over the same database (as in production) is <c>new DigestAppFactory(first.Database, ownsDatabase: false)</c>.</remarks>
     public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false) =>
         new(await TestDatabase.CreateEmptyAsync(provider), runJobServer);
 
@@ -47,6 +48,9 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -191,7 +191,7 @@ public sealed class DraftGenerator(
         }
 
         var fallback = usage.Outcomes.Where(o => !o.IsProblem && o.Model is not null && !string.Equals(o.Model, writer.Name, StringComparison.OrdinalIgnoreCase)).ToList();
-        notes.AddRange(fallback.Select(o => new SectionNote(o.Kind, o.Label, $"written by the fallback model {o.Model}")));
+        notes.AddRange(fallback.Select(o => SectionNote.WrittenByFallback(o.Kind, o.Label, o.Model!)));
         if (fallback.Count > 0)
         {
             messages.Insert(0, $"{Count(fallback.Count, "section was", "sections were")} written by the fallback model {fallback[0].Model} because a token budget of {writer.Name} was reached.");

@@ -22,7 +22,8 @@ public static class WebHostingExtensions
 {
     public const string AdminPolicy = "AdminOnly";
 
-    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike.</summary>
+    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike. Signing in is the
+    /// site's alone (<see cref="AddDigestWeb"/>): it needs the authentication services a verb host does not have.</summary>
     public static IHostApplicationBuilder AddDigestIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -47,7 +48,6 @@ public static class WebHostingExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DigestDbContext>()
-            .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<UserAdministration>();
         return builder;
@@ -66,6 +66,7 @@ public static class WebHostingExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -82,8 +83,10 @@ public static class WebHostingExtensions
             cache.SizeLimit = 32 * 1024 * 1024;
             cache.MaximumBodySize = 4 * 1024 * 1024;
             cache.AddBasePolicy(policy => policy.NoCache());
-            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
+            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page")
+                .VaryByValue(PublicSiteFreshness.VaryByStampAsync).Expire(TimeSpan.FromHours(1)));
         });
+        services.AddSingleton<PublicSiteFreshness>();
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
         services.AddIdleMemoryTrim();
         services.AddPublicSite();

@@ -20,6 +20,14 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
 {
     protected DigestAppFactory App { get; private set; } = default!;
 
+    /// <summary>Who the page's user is: the editor, unless a test class needs the admin.</summary>
+    protected virtual string SignedInAs => Dashboard.EditorEmail;
+
+    /// <summary>Services a test class adds to the page's container (before the renderer freezes it).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         App = await DigestAppFactory.CreateAsync();
@@ -36,8 +44,9 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<DigestDbContext>();
         Services.AddScoped<AccessCheck>();
         Services.AddScoped<DashboardAccess>();
+        AddServices(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        await SignInAsync(Dashboard.EditorEmail);
+        await SignInAsync(SignedInAs);
         // Last: touching the renderer freezes the service collection.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
