@@ -10,7 +10,7 @@ internal static class ReadmeExamples
 {
     /// <summary>Text as the README writes it → what the suite types instead. Values in braces are filled per run
     /// (<see cref="ReadmeRun.Fill"/>): {feed} a feed served on 127.0.0.1, {hugo-posts} a folder of the old blog's posts
-    /// (the seed archive), {export} an empty folder. Add a row when a README line gains a placeholder.</summary>
+    /// (the seed archive), {export} an empty folder, {work} the run's own folder (files a command writes stay out of the repository). Add a row when a README line gains a placeholder.</summary>
     public static readonly IReadOnlyList<(string InReadme, string Typed)> Substitutions =
     [
         ("'…'", "'a readme passphrase'"),
@@ -18,6 +18,8 @@ internal static class ReadmeExamples
         ("../old-blog/content/posts", "{hugo-posts}"),
         ("./hugo-posts", "{export}"),
         ("[--override \"reason\"]", "--override \"README walk-through: the offline draft keeps its quotes\""),
+        ("[--no-email]", "--no-email"),
+        ("subscribers.csv", "{work}/subscribers.csv"),
     ];
 
     /// <summary>Each README verb → what it prints when it worked; <c>Demo</c> runs it with Digest__Demo=true because it would
@@ -39,6 +41,11 @@ internal static class ReadmeExamples
         ["posts publish"] = new("Published 2026-11-26-ai-digest at"),
         ["import"] = new("imported"),
         ["export"] = new("Exported"),
+        ["subscribers list"] = new("subscriber(s)"),
+        ["subscribers export"] = new("subscriber(s) to"),
+        ["subscribers import"] = new("Imported"),
+        ["subscribers remove"] = new("so no import adds it"),
+        ["newsletter status"] = new("2026-11-26-ai-digest:"),
     };
 
     /// <summary>Patterns of placeholders a reader must replace (an ellipsis, &lt;angle brackets&gt;, [optional parts], an

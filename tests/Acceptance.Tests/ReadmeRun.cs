@@ -56,7 +56,8 @@ public sealed class ReadmeRun : IAsyncLifetime
     private string Fill(string typed) => typed
         .Replace("{feed}", _feeds.Url("/feed.xml").AbsoluteUri, StringComparison.Ordinal)
         .Replace("{hugo-posts}", FixtureFolder.Path("seed-archive"), StringComparison.Ordinal)
-        .Replace("{export}", Path.Combine(_work.FullName, "export"), StringComparison.Ordinal);
+        .Replace("{export}", Path.Combine(_work.FullName, "export"), StringComparison.Ordinal)
+        .Replace("{work}", _work.FullName, StringComparison.Ordinal);
 
     private static string Feed(DateTimeOffset now)
     {

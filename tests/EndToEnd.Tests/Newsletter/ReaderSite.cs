@@ -42,7 +42,7 @@ public sealed class ReaderSite : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         await db.SiteSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.BaseUrl, Address.ToString()));
-        var admin = await UserAccounts.CreateAsync(scope.ServiceProvider, AdminEmail, Password, Roles.Admin);
+        var admin = await UserAccounts.CreateAsync(scope.ServiceProvider, AdminEmail, "Site Admin", Password, Roles.Admin);
         Assert.True(admin.Succeeded, string.Join(" ", admin.Errors.Select(e => e.Description)));
     }
 

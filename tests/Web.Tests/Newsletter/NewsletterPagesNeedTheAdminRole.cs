@@ -16,7 +16,7 @@ public sealed class NewsletterPagesNeedTheAdminRole
         {
             foreach (var (email, role) in new[] { (Dashboard.AdminEmail, Infrastructure.Identity.Roles.Admin), (Dashboard.EditorEmail, Infrastructure.Identity.Roles.Editor) })
             {
-                Assert.True((await Account.UserAccounts.CreateAsync(services, email, Dashboard.Password, role)).Succeeded);
+                Assert.True((await Account.UserAccounts.CreateAsync(services, email, Dashboard.NameFor(email), Dashboard.Password, role)).Succeeded);
             }
 
             return true;
