@@ -31,13 +31,41 @@ public sealed class Section
     public string? Benefits { get; private set; }
     public string? Ramifications { get; private set; }
     public string? PredictedWhen { get; private set; }
+    /// <summary>
+    /// The section's Markdown exactly as it was written in the file it was imported from; while set, it is what the
+    /// post renders and exports for this section (see <see cref="HouseFormat"/>). Any change of the section's text
+    /// drops it, and the section is then written from its fields in the house format. Null for generated posts.
+    /// </summary>
+    public string? Markdown { get; private set; }
+    /// <summary>
+    /// What the file had between the previous section and this one (blank lines, a part heading, a label), kept as
+    /// written so an unedited post renders and exports exactly as the file did. Null: the house format decides.
+    /// </summary>
+    public string? Lead { get; internal set; }
     public IReadOnlyList<SectionSource> Sources => _sources;
 
     public void AddSource(SectionSource source) => _sources.Add(source);
 
-    /// <summary>Replaces the text of the section; provenance stays, because the topic is still the same story.</summary>
+    /// <summary>Keeps the Markdown this section was read from, and what stood before it, as the text to render and export.</summary>
+    public Section KeepMarkdown(string? lead, string markdown)
+    {
+        Lead = lead;
+        Markdown = markdown;
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the text of the section; provenance stays, because the topic is still the same story. Saving the
+    /// same text changes nothing, so the Markdown it was imported from stays what is rendered.
+    /// </summary>
     public void Rewrite(SectionText text)
     {
+        if (Normalized(text) == Text)
+        {
+            return;
+        }
+
+        Markdown = null;
         Heading = Clean(text.Heading);
         Body = Clean(text.Body);
         Benefits = Clean(text.Benefits);
@@ -81,6 +109,9 @@ public sealed class Section
             missing.Add(name);
         }
     }
+
+    private static SectionText Normalized(SectionText text) =>
+        new(Clean(text.Heading), Clean(text.Body), Clean(text.Benefits), Clean(text.Ramifications), Clean(text.PredictedWhen));
 
     private static string? Clean(string? text)
     {

@@ -9,7 +9,7 @@ namespace Digest.Infrastructure.Hugo;
 /// </summary>
 public sealed class HugoPostMapper(TimeProvider time)
 {
-    public Post ToPost(HugoPost source, HugoImportOptions? options = null)
+    public Post ToPost(HugoPost source, HugoImportOptions? options = null, IReadOnlyList<string>? notes = null)
     {
         options ??= new HugoImportOptions();
         var now = time.GetUtcNow().UtcDateTime;
@@ -20,13 +20,23 @@ public sealed class HugoPostMapper(TimeProvider time)
         foreach (var section in source.Sections)
         {
             var text = section.Text;
-            post.AddSection(new Section(section.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen));
+            var kept = new Section(section.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen);
+            if (section.Markdown is not null)
+            {
+                kept.KeepMarkdown(section.Lead, section.Markdown);
+            }
+
+            post.AddSection(kept);
         }
 
+        var from = source.FileName;
         if (options.OldBaseUrl is { } baseUrl && !string.IsNullOrWhiteSpace(baseUrl))
         {
-            post.KeepFeedId(OldPermalink(source, baseUrl, options.Section));
+            from = OldPermalink(source, baseUrl, options.Section);
+            post.KeepFeedId(from);
         }
+
+        post.RecordImportSource(from, now, source.Head, notes ?? []);
 
         post.KeepOldAddresses(OldAddressesOf(source, options.Section), $"/posts/{post.Slug}/");
 
