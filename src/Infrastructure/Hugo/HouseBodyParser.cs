@@ -70,13 +70,14 @@ internal static partial class HouseBodyParser
             start = end;
         }
 
-        if (!sawHouse)
+        // Nothing read as a notice or an item: the body is not in the house format, whatever its headings say.
+        if (!sawHouse || regions.All(r => r.Section.Kind == SectionKind.Free))
         {
             var whole = body.Trim();
             return whole.Length == 0
                 ? new HouseBody([], Understood: false, [], body)
                 : new HouseBody([HugoSection.Free(null, whole) with { Lead = "", Markdown = body }], Understood: false,
-                    ["the body has none of the house format's parts; kept whole as free text"]);
+                    [sawHouse ? "no part of the body could be read as the house format's items; kept whole as free text" : "the body has none of the house format's parts; kept whole as free text"]);
         }
 
         return new HouseBody(Tile(regions, source), Understood: true, notes);
