@@ -47,7 +47,7 @@ public sealed class Section
     public void AddSource(SectionSource source) => _sources.Add(source);
 
     /// <summary>Keeps the Markdown this section was read from, and what stood before it, as the text to render and export.</summary>
-    public Section KeepMarkdown(string? lead, string markdown)
+    public Section KeepMarkdown(string? lead, string? markdown)
     {
         Lead = lead;
         Markdown = markdown;

@@ -115,7 +115,7 @@ public sealed class UnreadableFilesAreReportedNotThrown
         var result = HugoPostParser.Parse("k.md", "---\ntitle: T\ndate: 2024-01-01\ncategories: [x]\n---\n> *Notice:* n\n");
 
         Assert.True(result.Succeeded);
-        Assert.Contains("front matter key \"categories\" (line 4) is not kept", result.Notes);
+        Assert.Contains("front matter key \"categories\" (line 4) is not used here (it stays in the file for export)", result.Notes);
     }
 
     [Fact]
