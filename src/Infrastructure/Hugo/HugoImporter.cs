@@ -283,7 +283,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(content);
-        hash.AppendData(Encoding.UTF8.GetBytes($"\n{options.OldBaseUrl?.Trim().TrimEnd('/')}\n{options.DefaultAuthor}\n{options.Section}"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"\n{options.OldBaseUrl?.Trim().TrimEnd('/')}\n{options.DefaultAuthor}\n{options.Section}\n{options.Permalink}"));
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -44,6 +44,8 @@ public static class WebHostingExtensions
             .AddEntityFrameworkStores<DigestDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // The sign-in manager needs the scheme provider even on the command line, where Development validates every service.
+        services.AddAuthentication();
         return builder;
     }
 
