@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Digest.Domain.Common;
 using Digest.Domain.Posts;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Publishing;
@@ -82,7 +83,10 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
             await cache.InvalidateAsync(cancellationToken);
         }
 
-        return new HugoImportReport(items);
+        var report = new HugoImportReport(items);
+        db.Audit(clock, AuditActions.ImportFinished, AuditSubject.Archive("import of Hugo posts"), report.Summary);
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
     }
 
     /// <summary>Reads one file and, unless the outcome is already clear, builds and renders its post.</summary>
@@ -189,6 +193,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
     {
         db.Posts.Add(file.Post!);
         db.PostRevisions.Add(PostRevision.Capture(file.Post!, 1, ImportedBy, now, $"imported from {file.Entry.Name}"));
+        db.Audit(clock, AuditActions.PostImported, AuditSubject.Post(file.Post!), $"imported from {file.Entry.Name} as {file.Post!.Status}");
     }
 
     private static HugoImportItem Added(Prepared file) => new(
@@ -244,6 +249,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
 
             var number = await db.PostRevisions.Where(r => r.PostId == post.Id).Select(r => (int?)r.Number).MaxAsync(cancellationToken) ?? 0;
             db.PostRevisions.Add(PostRevision.Capture(post, number + 1, ImportedBy, now, $"updated from {source.FileName}"));
+            db.Audit(clock, AuditActions.PostImported, AuditSubject.Post(post), $"updated from {source.FileName}");
             await db.SaveChangesAsync(cancellationToken);
             var reason = source.IsFreeText ? "the file changed; its body is kept as free text" : "the file changed since it was imported";
             return (new HugoImportItem(source.FileName, HugoImportOutcome.Updated, source.Slug, reason, notes), post.IsPublic || wasPublic);

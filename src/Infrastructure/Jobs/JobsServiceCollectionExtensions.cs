@@ -9,13 +9,15 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>Hangfire on the same database as the posts: PostgreSQL storage with Postgres, in-memory storage with SQLite.
     /// Hangfire only triggers work; the truth (drafts, schedules) is in the database, so in-memory storage loses nothing.</summary>
-    public static IServiceCollection AddDigestJobs(this IServiceCollection services, DatabaseOptions database, bool runServer)
+    /// <param name="pollInterval">How often a PostgreSQL job server looks for new jobs (Hangfire's default: 15 s).</param>
+    public static IServiceCollection AddDigestJobs(this IServiceCollection services, DatabaseOptions database, bool runServer, TimeSpan? pollInterval = null)
     {
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new CurrentJob());
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 config.UsePostgreSqlStorage(
@@ -26,6 +28,7 @@ public static class JobsServiceCollectionExtensions
                         UseSlidingInvisibilityTimeout = true,
                         PrepareSchemaIfNecessary = true,
                         SchemaName = "hangfire",
+                        QueuePollInterval = pollInterval ?? TimeSpan.FromSeconds(15),
                     });
             }
             else
@@ -41,9 +44,11 @@ public static class JobsServiceCollectionExtensions
                 server.WorkerCount = 2;
                 server.ServerName = $"digest-{Environment.MachineName}";
             });
+            services.AddHostedService<RunRecoveryService>();
         }
 
         services.AddScoped<GenerateDailyDigestJob>();
+        services.AddScoped<JobTriggers>();
         services.AddScoped<PublishDuePostsJob>();
         services.AddScoped<IngestSourcesJob>();
         services.AddSingleton<RecurringJobSchedule>();

@@ -3,6 +3,7 @@ using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
 using Digest.Infrastructure.Jobs;
 using Digest.Web.Account;
+using Digest.Web.Audit;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Digest.Web.Feeds;
@@ -46,6 +47,7 @@ public static class WebHostingExtensions
             .AddDefaultTokenProviders();
         // The sign-in manager needs the scheme provider even on the command line, where Development validates every service.
         services.AddAuthentication();
+        services.AddScoped<UserAdministration>();
         return builder;
     }
 
@@ -71,14 +73,17 @@ public static class WebHostingExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<OwnerSetup>();
-        services.AddScoped<DashboardAccess>();
-        services.AddScoped<UserAdministration>();
+        services.AddDashboardAccess(builder.Configuration);
         services.AddOutputCache(cache =>
         {
+            // Sized for the site, not the framework's 100 MB default: ~2,000 pages or a few hundred feeds (ADR 0029).
+            cache.SizeLimit = 32 * 1024 * 1024;
+            cache.MaximumBodySize = 4 * 1024 * 1024;
             cache.AddBasePolicy(policy => policy.NoCache());
             cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
         });
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
+        services.AddIdleMemoryTrim();
         services.AddPublicSite();
         services.AddHealthChecks()
             .AddDbContextCheck<DigestDbContext>("database")
@@ -108,6 +113,7 @@ public static class WebHostingExtensions
         app.UseMiddleware<OwnerSetupRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditedRequests();
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();

@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace Digest.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDigestDbContext))]
-    [Migration("20261205021511_ArchiveFidelity")]
-    partial class ArchiveFidelity
+    [Migration("20261205021515_RunLeaseAndAuditOrigin")]
+    partial class RunLeaseAndAuditOrigin
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,12 +48,23 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("ModelCalls")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("PostId")
                         .HasColumnType("uuid");
@@ -84,6 +95,11 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EditionDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_generation_runs_one_running_per_edition")
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("StartedAt");
 
@@ -194,17 +210,6 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.PrimitiveCollection<List<string>>("ImportNotes")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<DateTime?>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ImportedFrom")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -243,9 +248,6 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SourceFrontMatter")
-                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -428,12 +430,6 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("Lead")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Markdown")
-                        .HasColumnType("text");
-
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -513,9 +509,6 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
-
-                    b.Property<int>("FeedLength")
-                        .HasColumnType("integer");
 
                     b.Property<string>("NoticeText")
                         .IsRequired()
@@ -728,12 +721,20 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("SubjectId")
                         .HasMaxLength(100)

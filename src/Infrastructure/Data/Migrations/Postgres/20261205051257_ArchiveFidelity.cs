@@ -23,7 +23,8 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                 name: "ImportNotes",
                 table: "posts",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::text[]"); // hand-written: posts already stored need a value, or the column cannot be NOT NULL
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ImportedAt",
