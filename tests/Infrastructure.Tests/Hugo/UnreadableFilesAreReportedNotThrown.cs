@@ -105,7 +105,10 @@ public sealed class UnreadableFilesAreReportedNotThrown
 
         Assert.True(result.Succeeded);
         Assert.True(result.Post!.IsFreeText);
-        Assert.Equal([HugoSection.Free(null, body)], result.Post.Sections);
+        var section = Assert.Single(result.Post.Sections);
+        Assert.Equal(SectionKind.Free, section.Kind);
+        Assert.Equal(HugoSection.Free(null, body).Text, section.Text);
+        Assert.Equal(body + "\n", section.Markdown);
         Assert.Contains(result.Notes, note => note.Contains("kept whole as free text", StringComparison.Ordinal));
     }
 
