@@ -215,7 +215,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
 
         try
         {
-            var post = await db.Posts.Include(p => p.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Sources).Include(p => p.Transitions).AsSplitQuery()
+            var post = await db.Posts.Include(p => p.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Sources.OrderBy(x => x.Id)).Include(p => p.Transitions).AsSplitQuery()
                 .SingleAsync(p => p.Id == existing.Id, cancellationToken);
             if (IsOwnExport(post, file.Entry.Content!))
             {

@@ -139,7 +139,7 @@ public sealed class TheWholeArchiveRoundTrips
         .Include(p => p.Sections.OrderBy(x => x.Position)).AsSplitQuery().OrderBy(p => p.Slug).ToListAsync());
 
     /// <summary>What the editor sends for a post opened and saved: every section in order with its text, the front matter as it was.</summary>
-    private static Task<Post> SaveAsync(ImportHost host, Post post, string title, params (Guid Id, SectionText Text)[] changes) => host.WithAsync(async s =>
+    internal static Task<Post> SaveAsync(ImportHost host, Post post, string title, params (Guid Id, SectionText Text)[] changes) => host.WithAsync(async s =>
     {
         var edits = post.Sections.OrderBy(x => x.Position)
             .Select(x => new SectionEdit(x.Id, changes.FirstOrDefault(c => c.Id == x.Id).Text ?? x.Text) { Kind = x.Kind })
@@ -150,7 +150,7 @@ public sealed class TheWholeArchiveRoundTrips
             IsComplete = true,
         };
         await s.GetRequiredService<PostEditor>().SaveAsync(edit, "ed@example.com");
-        return await s.GetRequiredService<DigestDbContext>().Posts.AsNoTracking().Include(p => p.Sections.OrderBy(x => x.Position)).AsSplitQuery().SingleAsync(p => p.Id == post.Id);
+        return await s.GetRequiredService<DigestDbContext>().Posts.AsNoTracking().Include(p => p.Sections.OrderBy(x => x.Position)).ThenInclude(x => x.Sources).AsSplitQuery().SingleAsync(p => p.Id == post.Id);
     });
 
     private static Task<string> SnapshotAsync(ImportHost host) => host.WithAsync(async s =>
