@@ -16,7 +16,8 @@ public sealed record ChartDrawing(string Svg, IReadOnlyList<LegendEntry> Legend,
 /// deepens instead of a solid band), a running median line per subject that shows the trend, ranges as thin bars,
 /// and a vertical axis fitted to the bulk of the predictions — the few far outside it are drawn as arrows at the edge
 /// and named beside the chart. Subjects that are not subjects (a year, a sentence) share one grey "other" series.
-/// Text is sized for the chart to stay readable at 390 px wide; the legend is HTML beside it.
+/// Text is sized for the chart to stay readable at 390 px wide (site.css enlarges it where the chart is drawn small,
+/// so the margins leave room for that size); the legend is HTML beside it.
 /// </summary>
 public static class PredictionChart
 {
@@ -24,10 +25,10 @@ public static class PredictionChart
 
     private const double Width = 640;
     private const double Height = 400;
-    private const double Left = 58;
+    private const double Left = 66;
     private const double Right = 14;
     private const double Top = 18;
-    private const double Bottom = 46;
+    private const double Bottom = 54;
     private const double FontSize = 17;
 
     // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -156,19 +157,21 @@ public static class PredictionChart
         foreach (var tick in x.Ticks())
         {
             var at = N(x.Map(tick));
+            // A year centred on the last line would run off the edge at a phone's text size: it ends there instead.
+            var anchor = x.Map(tick) > Width - 34 ? "end" : "middle";
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{at}\" x2=\"{at}\" y1=\"{N(Top)}\" y2=\"{N(Height - Bottom)}\" stroke-opacity=\"0.12\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{at}\" y=\"{N(Height - Bottom + 20)}\" text-anchor=\"middle\" stroke=\"none\">{tick:0}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{at}\" y=\"{N(Height - Bottom + 22)}\" text-anchor=\"{anchor}\" stroke=\"none\">{tick:0}</text>");
         }
 
         foreach (var tick in y.Ticks())
         {
             var at = N(y.Map(tick));
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{at}\" y2=\"{at}\" stroke-opacity=\"0.12\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6)}\" y=\"{at}\" dy=\"5\" text-anchor=\"end\" stroke=\"none\">{tick:0}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6)}\" y=\"{at}\" dy=\"0.35em\" text-anchor=\"end\" stroke=\"none\">{tick:0}</text>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(Height - Bottom)}\" y2=\"{N(Height - Bottom)}\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N((Left + Width - Right) / 2)}\" y=\"{N(Height - 4)}\" text-anchor=\"middle\" stroke=\"none\">Published</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N((Left + Width - Right) / 2)}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" stroke=\"none\">Published</text>");
         svg.Append("</g>");
     }
 
