@@ -148,8 +148,8 @@ public sealed class PostForm
 
         foreach (var form in forms)
         {
-            var text = form.Text;
-            var section = post.AddSection(new Section(form.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen));
+            var section = post.AddSection(Section.From(form.Kind, form.Text));
+            section.LinkThread(form.ThreadUrl);
             form.KeepSourceOn(section);
             foreach (var source in form.Sources)
             {
@@ -235,13 +235,16 @@ public sealed class SectionForm
     public string? Benefits { get; set; }
     public string? Ramifications { get; set; }
     public string? PredictedWhen { get; set; }
+    /// <summary>"What the thread said" (topics written from a discussion); the editor keeps, edits or empties it.</summary>
+    public string? Thread { get; set; }
+    public string? ThreadUrl { get; set; }
     public List<SourceLink> Sources { get; set; } = [];
     /// <summary>An imported section's Markdown as written, what stood before it, and the text it was read as.</summary>
     public string? Markdown { get; set; }
     public string? Lead { get; set; }
     public SectionText? ReadAs { get; set; }
 
-    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen);
+    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen, Thread);
 
     /// <summary>The preview renders an unedited imported section from its Markdown, as the public page does.</summary>
     public void KeepSourceOn(Section section)
@@ -268,6 +271,8 @@ public sealed class SectionForm
         Benefits = s.Benefits,
         Ramifications = s.Ramifications,
         PredictedWhen = s.PredictedWhen,
+        Thread = s.Thread,
+        ThreadUrl = s.ThreadUrl,
         Sources = [.. s.Sources.Select(x => new SourceLink(x.Label, x.Url, x.Reason))],
     };
 }

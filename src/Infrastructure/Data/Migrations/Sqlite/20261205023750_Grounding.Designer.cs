@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Digest.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDigestDbContext))]
-    [Migration("20261205051241_ArchiveFidelity")]
-    partial class ArchiveFidelity
+    [Migration("20261205023750_Grounding")]
+    partial class Grounding
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -29,6 +29,9 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("CachedAnswers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommentsRead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("INTEGER");
 
@@ -42,23 +45,12 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("HeartbeatAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("JobId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ModelCalls")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Owner")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PostId")
                         .HasColumnType("TEXT");
@@ -69,6 +61,18 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Prompts")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentencesFlaggedByModel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesGrounded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesUnsupported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesWritten")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
@@ -89,11 +93,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EditionDate")
-                        .IsUnique()
-                        .HasDatabaseName("IX_generation_runs_one_running_per_edition")
-                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("StartedAt");
 
@@ -204,17 +203,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("ImportNotes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ImportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ImportedFrom")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -247,9 +235,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFrontMatter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -427,12 +412,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Lead")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Markdown")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -444,6 +423,13 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Ramifications")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -510,9 +496,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("FeedLength")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NoticeText")
                         .IsRequired()
@@ -723,19 +706,11 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActorId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Origin")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectId")
@@ -846,6 +821,103 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("model_answer_cache", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("second_opinion_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId", "Position");
+
+                    b.ToTable("section_evidence", (string)null);
                 });
 
             modelBuilder.Entity("Digest.Infrastructure.Writing.Prompts.PromptVersion", b =>
@@ -1127,6 +1199,24 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Digest.Domain.Sources.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
