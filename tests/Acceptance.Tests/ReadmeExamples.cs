@@ -10,12 +10,13 @@ internal static class ReadmeExamples
 {
     /// <summary>Text as the README writes it → what the suite types instead. Values in braces are filled per run
     /// (<see cref="ReadmeRun.Fill"/>): {feed} a feed served on 127.0.0.1, {hugo-posts} a folder of the old blog's posts
-    /// (the seed archive), {export} an empty folder, {work} the run's own folder (files a command writes stay out of the repository). Add a row when a README line gains a placeholder.</summary>
+    /// (the seed archive), {export} an empty folder, {hugo-site} the old blog's site root (hugo.toml and the seed archive in content/posts), {work} the run's own folder (files a command writes stay out of the repository). Add a row when a README line gains a placeholder.</summary>
     public static readonly IReadOnlyList<(string InReadme, string Typed)> Substitutions =
     [
         ("'…'", "'a readme passphrase'"),
         ("https://example.com/feed.xml", "{feed}"),
         ("../old-blog/content/posts", "{hugo-posts}"),
+        ("../old-blog", "{hugo-site}"),
         ("./hugo-posts", "{export}"),
         ("[--override \"reason\"]", "--override \"README walk-through: the offline draft keeps its quotes\""),
         ("[--no-email]", "--no-email"),

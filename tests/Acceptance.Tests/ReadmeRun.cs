@@ -23,7 +23,18 @@ public sealed class ReadmeRun : IAsyncLifetime
     {
         _feeds = await LocalHttpServer.StartAsync();
         _feeds.Serve("/feed.xml", LocalResponse.Text(Feed(DateTimeOffset.UtcNow), "application/rss+xml; charset=utf-8"));
+
+        // The old Hugo site's root as an owner has it: its config and the seed archive under content/posts.
+        var posts = Directory.CreateDirectory(Path.Combine(HugoSite, "content", "posts")).FullName;
+        foreach (var file in Directory.EnumerateFiles(FixtureFolder.Path("seed-archive"), "*.md"))
+        {
+            File.Copy(file, Path.Combine(posts, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(HugoSite, "hugo.toml"), "baseURL = \"https://old.blog.example/\"\ntitle = \"Old blog\"\nrssLimit = 20\n");
     }
+
+    private string HugoSite => Path.Combine(_work.FullName, "old-blog");
 
     /// <summary>The line as the suite types it: the README's placeholders replaced (<see cref="ReadmeExamples.Substitutions"/>).</summary>
     public string Type(string line)
@@ -57,7 +68,8 @@ public sealed class ReadmeRun : IAsyncLifetime
         .Replace("{feed}", _feeds.Url("/feed.xml").AbsoluteUri, StringComparison.Ordinal)
         .Replace("{hugo-posts}", FixtureFolder.Path("seed-archive"), StringComparison.Ordinal)
         .Replace("{export}", Path.Combine(_work.FullName, "export"), StringComparison.Ordinal)
-        .Replace("{work}", _work.FullName, StringComparison.Ordinal);
+        .Replace("{work}", _work.FullName, StringComparison.Ordinal)
+        .Replace("{hugo-site}", HugoSite, StringComparison.Ordinal);
 
     private static string Feed(DateTimeOffset now)
     {

@@ -49,6 +49,8 @@ public static class WebHostingExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DigestDbContext>()
             .AddDefaultTokenProviders();
+        // The sign-in manager needs the scheme provider even on the command line, where Development validates every service.
+        services.AddAuthentication();
         services.AddScoped<UserAdministration>();
         return builder;
     }

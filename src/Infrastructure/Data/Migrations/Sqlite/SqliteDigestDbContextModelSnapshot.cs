@@ -465,6 +465,17 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ImportNotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -497,6 +508,9 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFrontMatter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -674,6 +688,12 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lead")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -758,6 +778,9 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedLength")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NoticeText")
                         .IsRequired()
