@@ -26,6 +26,8 @@ public sealed class GenerationRun
     public string? Prompts { get; private set; }
     /// <summary>Sections the writer skipped, failed or handed to the fallback model, and why.</summary>
     public List<SectionNote> SectionNotes { get; private set; } = [];
+    /// <summary>A token budget (the run's or the day's) stopped the writer before every section was written.</summary>
+    public bool BudgetReached { get; private set; }
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
@@ -60,6 +62,7 @@ public sealed class GenerationRun
         Prompts = usage.Prompts.Count == 0 ? Prompts : string.Join(", ", usage.Prompts);
         // Runs stored before notes existed read back with none.
         SectionNotes = [.. SectionNotes ?? [], .. usage.SectionNotes];
+        BudgetReached |= usage.BudgetReached;
     }
 
     /// <summary>Why the run did not write <paramref name="label"/> as asked, or null.</summary>

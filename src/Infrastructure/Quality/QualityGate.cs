@@ -2,6 +2,7 @@ using Digest.Domain.Common;
 using Digest.Domain.Generation;
 using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Infrastructure.Quality;
@@ -27,12 +28,14 @@ public sealed class QualityGate(DigestDbContext db, QualityRules rules)
     {
         if (!string.IsNullOrWhiteSpace(overrideReason))
         {
+            DigestTelemetry.GateOverrides.Add(1);
             return;
         }
 
         var problems = await FindProblemsAsync(post, cancellationToken);
         if (problems.Count > 0)
         {
+            DigestTelemetry.GateFindings.Add(problems.Count);
             throw new DomainException("The post cannot be approved yet: " + string.Join("; ", problems));
         }
     }
@@ -41,6 +44,7 @@ public sealed class QualityGate(DigestDbContext db, QualityRules rules)
     {
         if (!string.IsNullOrWhiteSpace(overrideReason))
         {
+            DigestTelemetry.GateOverrides.Add(1);
             return;
         }
 

@@ -5,8 +5,11 @@ using Digest.Infrastructure.Jobs;
 using Digest.Web.Account;
 using Digest.Web.Caching;
 using Digest.Web.Components;
+using Digest.Web.Edge;
 using Digest.Web.Feeds;
+using Digest.Web.Health;
 using Digest.Web.PublicSite;
+using Digest.Web.Telemetry;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,9 +27,8 @@ public static class WebHostingExtensions
     public static IHostApplicationBuilder AddDigestIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Sign-in cookies survive a restart (and a container's) because the keys live with the data.
-        var keys = Path.Combine(DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory, "keys");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Digest");
+        // Sign-ins survive restarts and hold across instances because the keys live in the database.
+        services.AddDigestDataProtection(builder.Configuration);
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -50,6 +52,8 @@ public static class WebHostingExtensions
     public static IHostApplicationBuilder AddDigestWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddDigestTelemetry();
+        services.AddDigestEdge(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -71,16 +75,9 @@ public static class WebHostingExtensions
         services.AddSingleton<OwnerSetup>();
         services.AddScoped<DashboardAccess>();
         services.AddScoped<UserAdministration>();
-        services.AddOutputCache(cache =>
-        {
-            cache.AddBasePolicy(policy => policy.NoCache());
-            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
-        });
-        services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
+        services.AddDigestHealthChecks();
+        services.AddDigestOutputCache(builder.Configuration);
         services.AddPublicSite();
-        services.AddHealthChecks()
-            .AddDbContextCheck<DigestDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
         return builder;
     }
 
@@ -89,6 +86,7 @@ public static class WebHostingExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await DataProtectionSetup.ImportKeyFilesAsync(scope.ServiceProvider);
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         var settings = await db.SiteSettings.AsNoTracking().SingleAsync();
         app.Services.GetRequiredService<RecurringJobSchedule>().Apply(settings);
@@ -96,23 +94,20 @@ public static class WebHostingExtensions
 
     public static WebApplication UseDigestWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-
+        app.UseDigestEdge();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<OwnerSetupRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();
         app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapDigestHealth();
+        app.MapDigestTelemetry();
         app.MapFeeds();
         app.MapPublicSite();
         app.MapAccountEndpoints();
