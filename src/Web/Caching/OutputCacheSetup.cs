@@ -23,7 +23,9 @@ public static class OutputCacheSetup
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
             services.AddSingleton(new RedisConnection(redis));
-            services.AddStackExchangeRedisOutputCache(options => options.InstanceName = "digest:");
+            // Instances of one site share the prefix; another site on the same Redis sets its own.
+            var prefix = configuration["Digest:Redis:InstanceName"] is { Length: > 0 } name ? name : "digest:";
+            services.AddStackExchangeRedisOutputCache(options => options.InstanceName = prefix);
             services.AddOptions<RedisOutputCacheOptions>()
                 .Configure<RedisConnection>((options, connection) => options.ConnectionMultiplexerFactory = connection.GetAsync);
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [HealthEndpoints.Ready]);

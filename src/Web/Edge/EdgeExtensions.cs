@@ -17,6 +17,8 @@ public static class EdgeExtensions
             hsts.IncludeSubDomains = false;
         });
         services.AddDigestSecurityHeaders();
+        // The framework leaves the antiforgery cookie without Secure even over HTTPS; sign-in cookies already follow the request.
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         services.AddDigestRateLimits(configuration);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;

@@ -10,7 +10,10 @@ public sealed class EdgeOptions
 {
     public const string SectionName = "Digest:Edge";
 
-    /// <summary>Proxy addresses or networks in CIDR notation, e.g. <c>10.0.0.5</c> or <c>172.28.0.0/16</c>. Loopback is always trusted.</summary>
+    /// <summary>
+    /// Proxy addresses or networks in CIDR notation, e.g. <c>10.0.0.5</c> or <c>172.28.0.0/16</c>. Empty: loopback only
+    /// (a proxy on the same host). When set, it is the whole list; add <c>127.0.0.1</c> to keep a local proxy trusted.
+    /// </summary>
     public string[] KnownProxies { get; set; } = [];
 
     /// <summary>How many proxies in a row may append to X-Forwarded-For (a CDN in front of nginx is two).</summary>

@@ -15,7 +15,16 @@ internal static class ForwardedHeaders
         {
             options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = edge.ForwardLimit;
-            foreach (var network in edge.ProxyNetworks())
+            var proxies = edge.ProxyNetworks();
+            if (proxies.Count == 0)
+            {
+                return;
+            }
+
+            // The configured list is the whole list: a proxy on another host does not make loopback trusted too.
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var network in proxies)
             {
                 options.KnownIPNetworks.Add(network);
             }
