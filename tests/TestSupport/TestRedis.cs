@@ -41,3 +41,22 @@ public static class TestTools
         : File.Exists(fallback) ? fallback
         : null;
 }
+
+/// <summary>The repository's root (where Digest.sln is), found by walking up from the test binaries.</summary>
+public static class RepositoryRoot
+{
+    private static readonly Lazy<string> Located = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Digest.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Digest.sln was not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Located.Value, .. parts]);
+}
