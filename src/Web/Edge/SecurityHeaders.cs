@@ -34,7 +34,8 @@ internal static class SecurityHeaders
     private static IReadOnlyHeaderPolicyCollection Select(PolicySelectorContext context)
     {
         var request = context.HttpContext.Request;
-        var name = request.Path.StartsWithSegments("/admin/jobs")
+        // Chosen as the response starts, when Hangfire has moved "/admin/jobs" into PathBase.
+        var name = request.PathBase.Add(request.Path).StartsWithSegments("/admin/jobs")
             ? request.IsHttps ? JobsDashboardHttps : JobsDashboard
             : request.IsHttps ? Https : null;
         return name is null ? context.DefaultPolicy : context.ConfiguredPolicies[name];
