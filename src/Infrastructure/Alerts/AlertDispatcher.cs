@@ -146,6 +146,12 @@ public sealed class AlertDispatcher(
     {
         if (channel == AlertChannelIds.Email)
         {
+            if (!mailer.IsConfigured)
+            {
+                // The mailer says what to configure.
+                await mailer.SendAsync([], message.Title, message.Text, cancellationToken);
+            }
+
             var to = await recipients.ForEmailAsync(cancellationToken);
             if (to.Count == 0)
             {
