@@ -6,7 +6,9 @@
 #   DURATION=60 CONNECTIONS=64 POSTS=1000 bench/public/run.sh
 #
 # Prints req/s, p99 latency and errors per target, the ratio page/static, and the server's memory (RSS) before,
-# during and after a long run on the post page. Needs the .NET SDK; installs Debian's wrk when missing.
+# during and after a long run on the post page. Then (REDIS=1, the default, when redis-server is installed or can be)
+# runs the pages again with the output cache in a local Redis and prints Redis / in-memory per target.
+# Needs the .NET SDK; installs Debian's wrk (and redis-server) when missing.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -16,6 +18,7 @@ connections=${CONNECTIONS:-64}
 posts=${POSTS:-1000}
 port=${PORT:-5099}
 memory_run=${MEMORY_RUN:-60}
+with_redis=${REDIS:-1}
 base="http://127.0.0.1:$port"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -29,8 +32,10 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")
 server=""
+redis_pid=""
 cleanup() {
   if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
+  if [[ -n "$redis_pid" ]]; then kill "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -46,14 +51,24 @@ mkdir -p "$work/static"
 say "seeding $posts published posts"
 (cd "$work/app" && dotnet Digest.Web.dll bench-seed --count "$posts" >&2)
 
-say "starting the server on $base"
-(cd "$work/app" && exec dotnet Digest.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-for _ in $(seq 1 60); do
-  curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
-  sleep 1
-done
-curl -fsS -o /dev/null "$base/healthz" || { cat "$work/server.log" >&2; exit 1; }
+start_server() {
+  say "starting the server on $base${1:+ ($1)}"
+  (cd "$work/app" && exec dotnet Digest.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+  server=$!
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "$base/healthz/ready" 2>/dev/null && break
+    sleep 1
+  done
+  curl -fsS -o /dev/null "$base/healthz/ready" || { cat "$work/server.log" >&2; exit 1; }
+}
+
+stop_server() {
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+  server=""
+}
+
+start_server
 
 post=$(curl -fsS "$base/" | grep -o 'href="/posts/[^"]*"' | head -n 1 | sed -E 's/href="([^"]*)"/\1/')
 [[ -n "$post" ]] || { echo "no post link on the home page" >&2; exit 1; }
@@ -91,12 +106,14 @@ for url in "$base/" "$base$post" "$base/index.xml" "$base/_static-mirror/post.ht
   wrk -t1 -c8 -d3s "$url" >/dev/null
 done
 
+targets=("home /|home.html" "post $post|post.html" "rss /index.xml|index.xml")
+declare -A memory_rps
 printf '\n%-12s %14s %10s %8s   %14s %10s   %6s\n' target "page req/s" "p99" "non-2xx" "static req/s" "p99" ratio
-rows=()
-for target in "home /|home.html" "post $post|post.html" "rss /index.xml|index.xml"; do
+for target in "${targets[@]}"; do
   name=${target%% *}; rest=${target#* }; path=${rest%%|*}; file=${rest#*|}
   read -r page_rps page_p99 page_bad page_err <<<"$(measure "$base$path" "$duration")"
   read -r file_rps file_p99 file_bad file_err <<<"$(measure "$base/_static-mirror/$file" "$duration")"
+  memory_rps[$name]=$page_rps
   ratio=$(awk -v a="$page_rps" -v b="$file_rps" 'BEGIN { printf "%.2f", a / b }')
   printf '%-12s %14s %10s %8s   %14s %10s   %6s %s %s\n' "$name" "$page_rps" "$page_p99" "$page_bad" "$file_rps" "$file_p99" "$ratio" "$page_err" "$file_err"
 done
@@ -115,4 +132,36 @@ after=$(rss_kb "$app")
 long_rps=$(awk '/Requests\/sec/ {print $2}' "$work/long.txt")
 printf '\nlong run: %s req/s; RSS before %s MB, during %s MB, after %s MB\n' "$long_rps" "$((before / 1024))" \
   "$(printf '%s ' "${samples[@]}" | awk '{for (i = 1; i <= NF; i++) printf "%d ", $i / 1024}')" "$((after / 1024))"
+# The same pages with the output cache in Redis (ConnectionStrings:Redis), as a two-instance install has it: every
+# hit is a round trip to Redis on loopback instead of a read from this process's memory.
+if [[ $with_redis == 1 ]]; then
+  if ! command -v redis-server >/dev/null 2>&1; then
+    say "installing redis-server"
+    if [[ $(id -u) -eq 0 ]]; then apt-get -q install -y redis-server >/dev/null || true
+    else sudo apt-get -q install -y redis-server >/dev/null || true; fi
+  fi
+  if command -v redis-server >/dev/null 2>&1; then
+    redis_port=$((port + 1))
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+    redis_pid=$!
+    stop_server
+    export ConnectionStrings__Redis="127.0.0.1:$redis_port"
+    start_server "output cache in Redis"
+    for target in "${targets[@]}"; do
+      rest=${target#* }; path=${rest%%|*}
+      wrk -t1 -c8 -d3s "$base$path" >/dev/null
+    done
+    printf '\n%-12s %16s %16s %10s %8s   %14s\n' target "in-memory req/s" "Redis req/s" "Redis p99" "non-2xx" "Redis/memory"
+    for target in "${targets[@]}"; do
+      name=${target%% *}; rest=${target#* }; path=${rest%%|*}
+      read -r redis_rps redis_p99 redis_bad redis_err <<<"$(measure "$base$path" "$duration")"
+      ratio=$(awk -v a="$redis_rps" -v b="${memory_rps[$name]}" 'BEGIN { printf "%.2f", a / b }')
+      printf '%-12s %16s %16s %10s %8s   %14s %s\n' "$name" "${memory_rps[$name]}" "$redis_rps" "$redis_p99" "$redis_bad" "$ratio" "$redis_err"
+    done
+    say "Redis keys after the run: $(redis-cli -p "$redis_port" dbsize 2>/dev/null || echo '?')"
+  else
+    say "no redis-server: the Redis comparison is skipped"
+  fi
+fi
+
 printf 'machine: %s cores, %s\n' "$(nproc)" "$(dotnet --version) SDK"
