@@ -4,7 +4,7 @@ using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Jobs;
 using Digest.TestSupport;
 using Digest.TestSupport.FakeModelServer;
-using Digest.Web.Tests.Operations.Instances;
+using Digest.TestSupport.Instances;
 using Digest.Web.Tests.Operations.Otlp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +30,7 @@ public sealed class TelemetryReachesAnOtlpCollector
             ("Why mamba disappeared?", "/r/ml/1/", "State-space models were everywhere last year."),
             ("[R] Sparse attention at 1M tokens", "/r/ml/2/", "A new paper scales sparse attention."))));
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
-        await using var site = await RunningInstance.StartAsync("site", database.Options, new Dictionary<string, string?>
+        await using var site = await RunningInstance.StartAsync(typeof(Program).Assembly.Location, "site", database.Options, new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",

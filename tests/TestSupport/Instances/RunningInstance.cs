@@ -4,21 +4,22 @@ using System.Net;
 using System.Net.Sockets;
 using Digest.Infrastructure.Data;
 
-namespace Digest.Web.Tests.Operations.Instances;
+namespace Digest.TestSupport.Instances;
 
 /// <summary>
 /// The real program as an operator runs it (<c>dotnet Digest.Web.dll --urls …</c>, Production, configured through
 /// the environment), on a free port of 127.0.0.1. Disposing stops it; <see cref="Kill"/> ends it the hard way.
 /// </summary>
-internal sealed class RunningInstance : IAsyncDisposable
+public sealed class RunningInstance : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly ConcurrentQueue<string> _output = new();
+    private Process _process = default!;
 
-    private RunningInstance(string name, Process process, Uri address)
+    private RunningInstance(string name, ProcessStartInfo start, Uri address)
     {
         Name = name;
-        _process = process;
+        _start = start;
         Address = address;
     }
 
@@ -33,10 +34,10 @@ internal sealed class RunningInstance : IAsyncDisposable
     /// <summary>What the process wrote so far (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<RunningInstance> StartAsync(string name, DatabaseOptions database, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="app">The built Digest.Web.dll (<c>typeof(Program).Assembly.Location</c> in a test project).</param>
+    public static async Task<RunningInstance> StartAsync(string app, string name, DatabaseOptions database, IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
-        var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(app)!,
@@ -58,14 +59,28 @@ internal sealed class RunningInstance : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start)!;
-        var instance = new RunningInstance(name, process, new Uri($"http://127.0.0.1:{port}/"));
-        process.OutputDataReceived += (_, e) => instance.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => instance.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await instance.WaitUntilLiveAsync();
+        var instance = new RunningInstance(name, start, new Uri($"http://127.0.0.1:{port}/"));
+        await instance.RunAsync();
         return instance;
+    }
+
+    /// <summary>Starts the program again, same settings, same port (after <see cref="Kill"/>).</summary>
+    public async Task RestartAsync()
+    {
+        Kill();
+        _process.Dispose();
+        Keep($"---- {Name} restarted ----");
+        await RunAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        _process = Process.Start(_start)!;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilLiveAsync();
     }
 
     /// <summary>kill -9: no shutdown, no cleanup, whatever it was doing is left as it was.</summary>
@@ -78,11 +93,11 @@ internal sealed class RunningInstance : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Kill();
-        await Task.CompletedTask;
         _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void Keep(string? line)
@@ -129,7 +144,7 @@ internal sealed class RunningInstance : IAsyncDisposable
         throw new TimeoutException($"{Name} did not answer /healthz/live within two minutes:\n{Output}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Digest.EndToEnd.Tests;
+
+/// <summary>
+/// Two running instances on one database behind nginx, as docker-compose.scale.yml arranges them: what one instance
+/// changes, the other serves at once; a sign-in holds on both; the proxy keeps a dashboard user on one instance.
+/// Runs once with each instance's own output cache (kept fresh by the database) and once with the cache in Redis.
+/// </summary>
+public abstract class SeveralInstancesBehindNginx<TInstances>(TInstances instances, Browser browser)
+    where TInstances : TwoInstances
+{
+    protected TInstances Instances { get; } = instances;
+
+    [InstancesFact]
+    public async Task A_post_published_through_A_is_on_Bs_pages_and_feeds_within_two_seconds()
+    {
+        using var reader = new HttpClient { BaseAddress = Instances.B.Address };
+        // B has the home page and the feed in its cache before the change.
+        var title = $"Published through A {Guid.NewGuid():N}"[..40];
+        Assert.DoesNotContain(title, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, await reader.GetStringAsync("/index.xml"), StringComparison.Ordinal);
+        var draft = await Instances.AddDraftAsync(title);
+        var page = await SignedInAsync(Instances.A.Address);
+        await page.GotoAsync($"/admin/posts/{draft.Id}");
+        await page.Locator("[data-interactive=yes]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        if (await page.Locator("#override").CountAsync() > 0)
+        {
+            await page.FillAsync("#override", "instances test");
+        }
+
+        await page.ClickAsync("#approve");
+        await Expect(page.Locator("[role=status].alert")).ToContainTextAsync("Approved and published.");
+        var published = Stopwatch.StartNew();
+
+        while (!(await reader.GetStringAsync("/")).Contains(title, StringComparison.Ordinal) || !(await reader.GetStringAsync("/index.xml")).Contains(title, StringComparison.Ordinal))
+        {
+            Assert.True(published.Elapsed < TimeSpan.FromSeconds(2), $"B still serves the old home page or feed {published.ElapsedMilliseconds} ms after A published");
+            await Task.Delay(50);
+        }
+    }
+
+    [InstancesFact]
+    public async Task A_sign_in_made_on_A_opens_the_dashboard_on_B()
+    {
+        var page = await SignedInAsync(Instances.A.Address);
+
+        // Same host, another port: the browser sends A's cookie to B, as it would to any instance behind one name.
+        var settings = await page.GotoAsync(new Uri(Instances.B.Address, "/admin/settings").ToString());
+
+        Assert.Equal(200, settings!.Status);
+        Assert.EndsWith("/admin/settings", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Settings");
+    }
+
+    [InstancesFact]
+    public async Task Through_nginx_a_dashboard_user_stays_on_one_instance_while_readers_are_spread()
+    {
+        using var reader = new HttpClient { BaseAddress = Instances.Proxy.Address };
+        for (var i = 0; i < 12; i++)
+        {
+            (await reader.GetAsync("/")).EnsureSuccessStatusCode();
+        }
+
+        var page = await SignedInAsync(Instances.Proxy.Address);
+        await page.GotoAsync("/admin/settings");
+        // The circuit works through the proxy: the alert rules load over it.
+        await Expect(page.Locator("#save-alerts")).ToBeVisibleAsync();
+        await page.FillAsync("#cron", "15 6 * * *");
+        await Expect(page.Locator("p.hint[role=status]")).ToContainTextAsync("Next runs");
+
+        var requests = Instances.Proxy.Requests();
+        var readers = requests.Where(r => r.Path == "/" && r.NodeCookie == "-").Select(r => r.Upstream).Distinct().ToList();
+        Assert.Equal(2, readers.Count);
+        var dashboard = requests.Where(r => (r.Path.StartsWith("/admin", StringComparison.Ordinal) || r.Path.StartsWith("/_blazor", StringComparison.Ordinal)) && r.NodeCookie != "-").ToList();
+        Assert.Contains(dashboard, r => r.Path.StartsWith("/_blazor", StringComparison.Ordinal));
+        Assert.Single(dashboard.Select(r => r.NodeCookie).Distinct());
+        Assert.Single(dashboard.Select(r => r.Upstream).Distinct());
+    }
+
+    protected async Task<IPage> SignedInAsync(Uri address)
+    {
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.FillAsync("#email", TwoInstances.AdminEmail);
+        await page.FillAsync("#password", TwoInstances.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        return page;
+    }
+}
+
+public sealed class TwoInstancesBehindNginx(TwoInstances instances, Browser browser)
+    : SeveralInstancesBehindNginx<TwoInstances>(instances, browser), IClassFixture<TwoInstances>, IClassFixture<Browser>;
+
+public sealed class TwoInstancesWithRedisBehindNginx(TwoInstancesWithRedis instances, Browser browser)
+    : SeveralInstancesBehindNginx<TwoInstancesWithRedis>(instances, browser), IClassFixture<TwoInstancesWithRedis>, IClassFixture<Browser>;
+
+/// <summary>Needs PostgreSQL, nginx and Chromium (./test.sh provides them); says which is missing otherwise.</summary>
+public sealed class InstancesFactAttribute : FactAttribute
+{
+    public InstancesFactAttribute()
+    {
+        Skip = TwoInstances.SkipReason;
+    }
+}
