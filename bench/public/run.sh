@@ -4,11 +4,14 @@
 #
 #   bench/public/run.sh                 # 20 s per target, 2 threads, 64 connections
 #   DURATION=60 CONNECTIONS=64 POSTS=1000 bench/public/run.sh
+#   IDLE=60 bench/public/run.sh         # a shorter idle phase while experimenting (the default is 600 s)
 #
-# Prints req/s, p99 latency and errors per target, the ratio page/static, and the server's memory (RSS) before,
-# during and after a long run on the post page. Then (REDIS=1, the default, when redis-server is installed or can be)
-# runs the pages again with the output cache in a local Redis and prints Redis / in-memory per target.
-# Needs the .NET SDK; installs Debian's wrk (and redis-server) when missing.
+# First the memory phase: the server's resident memory (RSS) when warmed up, every 10 s during MEMORY_RUN (60) s at
+# MEMORY_CONNECTIONS (256) connections on the post page, and after IDLE (600) s of rest; the goal is at most 200 MB
+# throughout and back within 10 % of the start. Then req/s, p99 latency and errors per target, and the ratio
+# page/static. Then (REDIS=1, the default, when redis-server is installed or can be) the pages again with the
+# output cache in a local Redis, printed as Redis / in-memory per target. Needs the .NET SDK; installs Debian's wrk
+# (and redis-server) when missing.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,6 +21,9 @@ connections=${CONNECTIONS:-64}
 posts=${POSTS:-1000}
 port=${PORT:-5099}
 memory_run=${MEMORY_RUN:-60}
+memory_connections=${MEMORY_CONNECTIONS:-256}
+idle=${IDLE:-600}
+limit_mb=${MEMORY_LIMIT_MB:-200}
 with_redis=${REDIS:-1}
 base="http://127.0.0.1:$port"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -106,6 +112,37 @@ for url in "$base/" "$base$post" "$base/index.xml" "$base/_static-mirror/post.ht
   wrk -t1 -c8 -d3s "$url" >/dev/null
 done
 
+mb() { echo $(($1 / 1024)); }
+
+say "memory: ${memory_run}s at ${memory_connections} connections on the post page, then ${idle}s idle"
+start=$(rss_kb "$app")
+wrk -t"$threads" -c"$memory_connections" -d"${memory_run}s" "$base$post" >"$work/long.txt" &
+load=$!
+samples=()
+peak=$start
+for _ in $(seq 1 $((memory_run / 10))); do
+  sleep 10
+  now=$(rss_kb "$app"); samples+=("$(mb "$now")"); ((now > peak)) && peak=$now
+done
+wait "$load"
+end_of_load=$(rss_kb "$app"); ((end_of_load > peak)) && peak=$end_of_load
+idle_samples=()
+for _ in $(seq 1 $((idle / 60))); do
+  sleep 60
+  now=$(rss_kb "$app"); idle_samples+=("$(mb "$now")"); ((now > peak)) && peak=$now
+done
+sleep $((idle % 60))
+after=$(rss_kb "$app"); ((after > peak)) && peak=$after
+long_rps=$(awk '/Requests\/sec/ {print $2}' "$work/long.txt")
+long_errors=$(grep -o 'Socket errors: .*' "$work/long.txt" || echo "no socket errors")
+back=$(awk -v a="$after" -v s="$start" 'BEGIN { printf "%+.1f", (a - s) * 100 / s }')
+printf '\nmemory (RSS, MB): start %s; during load %s; end of load %s; idle, each minute: %s; after %ss idle %s\n' \
+  "$(mb "$start")" "${samples[*]}" "$(mb "$end_of_load")" "${idle_samples[*]:-none}" "$idle" "$(mb "$after")"
+printf 'load: %s req/s at %s connections (%s)\n' "$long_rps" "$memory_connections" "$long_errors"
+printf 'peak %s MB (goal <= %s MB): %s; after idle %s%% of the start (goal within 10%%): %s\n' \
+  "$(mb "$peak")" "$limit_mb" "$( (( $(mb "$peak") <= limit_mb )) && echo met || echo MISSED)" "$back" \
+  "$(awk -v b="$back" 'BEGIN { print (b <= 10 && b >= -100) ? "met" : "MISSED" }')"
+
 targets=("home /|home.html" "post $post|post.html" "rss /index.xml|index.xml")
 declare -A memory_rps
 printf '\n%-12s %14s %10s %8s   %14s %10s   %6s\n' target "page req/s" "p99" "non-2xx" "static req/s" "p99" ratio
@@ -118,20 +155,6 @@ for target in "${targets[@]}"; do
   printf '%-12s %14s %10s %8s   %14s %10s   %6s %s %s\n' "$name" "$page_rps" "$page_p99" "$page_bad" "$file_rps" "$file_p99" "$ratio" "$page_err" "$file_err"
 done
 
-say "memory over a ${memory_run}s run on the post page"
-before=$(rss_kb "$app")
-wrk -t"$threads" -c"$connections" -d"${memory_run}s" "$base$post" >"$work/long.txt" &
-load=$!
-samples=()
-for _ in 1 2 3 4 5 6; do
-  sleep $((memory_run / 6))
-  samples+=("$(rss_kb "$app")")
-done
-wait "$load"
-after=$(rss_kb "$app")
-long_rps=$(awk '/Requests\/sec/ {print $2}' "$work/long.txt")
-printf '\nlong run: %s req/s; RSS before %s MB, during %s MB, after %s MB\n' "$long_rps" "$((before / 1024))" \
-  "$(printf '%s ' "${samples[@]}" | awk '{for (i = 1; i <= NF; i++) printf "%d ", $i / 1024}')" "$((after / 1024))"
 # The same pages with the output cache in Redis (ConnectionStrings:Redis), as a two-instance install has it: every
 # hit is a round trip to Redis on loopback instead of a read from this process's memory.
 if [[ $with_redis == 1 ]]; then

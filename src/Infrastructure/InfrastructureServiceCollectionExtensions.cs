@@ -35,7 +35,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddQualityGate(builder.Configuration);
 
         services.AddIngestion(builder.Configuration);
-        services.AddScoped<DraftGenerator>();
+        services.AddGeneration(builder.Configuration);
         services.AddScoped<PostEditor>();
         services.AddHugoImportExport();
         services.AddPredictions();
@@ -45,7 +45,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddAlerts();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true));
+        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true),
+            GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
         return builder;
     }
 }

@@ -52,6 +52,9 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Digest:DataDirectory", _database.Options.DataDirectory);
         builder.UseSetting("Digest:Demo", "true");
         builder.UseSetting("Digest:Jobs:Server", "true");
+        // Browser tests see a revocation through the user's next action and this process's own notice, never by
+        // waiting for the periodic check (which covers changes made by another instance or the command line).
+        builder.UseSetting("Digest:Access:CircuitCheckInterval", "01:00:00");
     }
 
     public new async Task DisposeAsync()

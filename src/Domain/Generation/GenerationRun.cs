@@ -28,6 +28,12 @@ public sealed class GenerationRun
     public List<SectionNote> SectionNotes { get; private set; } = [];
     /// <summary>A token budget (the run's or the day's) stopped the writer before every section was written.</summary>
     public bool BudgetReached { get; private set; }
+    /// <summary>The process writing the run ("host/pid/start"); while it runs, the run is the edition's lock.</summary>
+    public string? Owner { get; private set; }
+    /// <summary>When the owner last said it was still writing; a run left without one for long is failed by recovery.</summary>
+    public DateTime? HeartbeatAt { get; private set; }
+    /// <summary>The Hangfire job the run was started in, if any, so a dead worker's job can be closed too.</summary>
+    public string? JobId { get; private set; }
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
@@ -42,6 +48,14 @@ public sealed class GenerationRun
         Status = RunStatus.Running,
         StartedAt = at,
     };
+
+    /// <summary>Says which process writes the run (and in which job); the first heartbeat is now.</summary>
+    public void OwnedBy(string owner, string? jobId, DateTime at)
+    {
+        Owner = owner;
+        JobId = jobId;
+        HeartbeatAt = at;
+    }
 
     public void RecordSources(IEnumerable<SourceOutcome> outcomes) => SourceOutcomes = [.. outcomes];
 

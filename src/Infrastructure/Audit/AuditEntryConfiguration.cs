@@ -10,6 +10,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("audit_log");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.ActorId).HasMaxLength(100);
+        builder.Property(e => e.Origin).HasMaxLength(200);
         builder.Property(e => e.Action).HasMaxLength(50);
         builder.Property(e => e.SubjectKind).HasMaxLength(20);
         builder.Property(e => e.SubjectId).HasMaxLength(100);

@@ -7,6 +7,7 @@ using Digest.Infrastructure.Telemetry;
 using Digest.Infrastructure.Writing;
 using Digest.Infrastructure.Writing.Usage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Digest.Infrastructure.Generation;
@@ -15,7 +16,8 @@ namespace Digest.Infrastructure.Generation;
 /// Writes the draft of one edition: fetch the sources, rank what they carry, pick the topics and trending
 /// headlines, have the writer write each section, and store the draft with its provenance and its run.
 /// Idempotent: at most one draft per edition date, enforced by a unique index, so a retried or concurrent
-/// run never makes a second.
+/// run never makes a second; and a run claims its edition (<see cref="EditionClaim"/>) before it fetches or calls a
+/// model, so a concurrent trigger stops before it spends anything.
 /// </summary>
 public sealed class DraftGenerator(
     DigestDbContext db,
@@ -49,17 +51,28 @@ public sealed class DraftGenerator(
             return new GenerationResult(run, existing.Slug);
         }
 
-        db.GenerationRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
+        await using var lease = await (services.GetService(typeof(EditionClaim)) as EditionClaim
+            ?? ActivatorUtilities.CreateInstance<EditionClaim>(services)).TryClaimAsync(run, cancellationToken);
+        if (lease is null)
+        {
+            return new GenerationResult(run, null);
+        }
 
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
-            return await WriteDraftAsync(run, settings, cancellationToken);
+            return await WriteDraftAsync(run, settings, work.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await FinishAsync(run.Id, r => r.Fail("Cancelled before the draft was written.", Now()), CancellationToken.None);
             throw;
+        }
+        catch (Exception) when (lease.IsLost)
+        {
+            // Recovery took this run for dead and failed it; what it says stands.
+            db.ChangeTracker.Clear();
+            return new GenerationResult(await db.GenerationRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, CancellationToken.None), null);
         }
         catch (Exception ex)
         {
@@ -180,6 +193,13 @@ public sealed class DraftGenerator(
             messages.Insert(0, $"{Count(fallback.Count, "section was", "sections were")} written by the fallback model {fallback[0].Model} because a token budget of {writer.Name} was reached.");
         }
 
+        var late = usage.Outcomes.Count(o => o.Status == SectionWriteStatus.SkippedDeadline);
+        if (late > 0)
+        {
+            var length = (services.GetService(typeof(WriterRunContext)) as WriterRunContext)?.DeadlineLength;
+            messages.Insert(0, $"The run's deadline{(length is { } l ? $" ({Minutes(l)})" : "")} passed before the model answered: {Count(late, "section was", "sections were")} left for the editor.");
+        }
+
         var skipped = usage.Outcomes.Count(o => o.Status == SectionWriteStatus.SkippedBudget);
         if (usage.DailyBudgetReached)
         {
@@ -213,6 +233,8 @@ public sealed class DraftGenerator(
     };
 
     private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
+    private static string Minutes(TimeSpan span) => span.TotalSeconds < 120 ? $"{span.TotalSeconds:0} s" : $"{(int)span.TotalMinutes} min{(span.Seconds > 0 ? $" {span.Seconds} s" : "")}";
 
     private static Section WithSources(Section section, PlannedStory story)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Digest.Domain.Common;
 using Digest.Domain.Posts;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Publishing;
@@ -42,7 +43,10 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
             await cache.InvalidateAsync(cancellationToken);
         }
 
-        return new HugoImportReport(items);
+        var report = new HugoImportReport(items);
+        db.Audit(clock, AuditActions.ImportFinished, AuditSubject.Archive("import of Hugo posts"), report.Summary);
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
     }
 
     private async Task<(HugoImportItem Item, bool ChangedPublicSite)> ImportOneAsync(HugoArchiveEntry entry, HugoImportOptions options, Dictionary<string, string> claimed, CancellationToken cancellationToken)
@@ -112,6 +116,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
         {
             db.Posts.Add(fresh);
             db.PostRevisions.Add(PostRevision.Capture(fresh, 1, ImportedBy, now, $"imported from {source.FileName}"));
+            db.Audit(clock, AuditActions.PostImported, AuditSubject.Post(fresh), $"imported from {source.FileName} as {fresh.Status}");
             await db.SaveChangesAsync(cancellationToken);
             var outcome = source.IsFreeText ? HugoImportOutcome.ImportedAsFreeText : HugoImportOutcome.Imported;
             return (new HugoImportItem(source.FileName, outcome, source.Slug, null, notes), fresh.IsPublic);
@@ -134,6 +139,7 @@ public sealed class HugoImporter(DigestDbContext db, PostRenderer renderer, IPub
 
         var number = await db.PostRevisions.Where(r => r.PostId == post.Id).Select(r => (int?)r.Number).MaxAsync(cancellationToken) ?? 0;
         db.PostRevisions.Add(PostRevision.Capture(post, number + 1, ImportedBy, now, $"updated from {source.FileName}"));
+        db.Audit(clock, AuditActions.PostImported, AuditSubject.Post(post), $"updated from {source.FileName}");
         await db.SaveChangesAsync(cancellationToken);
         var reason = source.IsFreeText ? "the file changed; its body is kept as free text" : "the file changed since it was imported";
         return (new HugoImportItem(source.FileName, HugoImportOutcome.Updated, source.Slug, reason, notes), post.IsPublic || existing.Status == PostStatus.Published);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Digest.Domain.Posts;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public enum HugoExportScope
 /// Writes posts out of the database as Hugo Markdown files (<see cref="HugoExporter"/>), to a folder or a zip, so an
 /// owner leaving takes every post with them. Posts are read a page at a time, oldest first, so memory stays flat.
 /// </summary>
-public sealed class HugoSiteExporter(DigestDbContext db)
+public sealed class HugoSiteExporter(DigestDbContext db, TimeProvider clock)
 {
     private const int PageSize = 100;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -72,6 +73,7 @@ public sealed class HugoSiteExporter(DigestDbContext db)
             count++;
         }
 
+        await AuditAsync(scope, $"{count} post(s) written to {folder}", cancellationToken);
         return count;
     }
 
@@ -90,6 +92,14 @@ public sealed class HugoSiteExporter(DigestDbContext db)
             }
         }
 
+        await AuditAsync(scope, $"{count} post(s) as a zip", cancellationToken);
         return count;
+    }
+
+    /// <summary>An export takes every post out of the site: who did it, and from where, is recorded.</summary>
+    private async Task AuditAsync(HugoExportScope scope, string what, CancellationToken cancellationToken)
+    {
+        db.Audit(clock, AuditActions.ExportDownloaded, AuditSubject.Archive($"export of {scope.ToString().ToLowerInvariant()} posts"), what);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -9,13 +9,15 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>Hangfire on the same database as the posts: PostgreSQL storage with Postgres, in-memory storage with SQLite.
     /// Hangfire only triggers work; the truth (drafts, schedules) is in the database, so in-memory storage loses nothing.</summary>
-    public static IServiceCollection AddDigestJobs(this IServiceCollection services, DatabaseOptions database, bool runServer)
+    /// <param name="pollInterval">How often a PostgreSQL job server looks for new jobs (Hangfire's default: 15 s).</param>
+    public static IServiceCollection AddDigestJobs(this IServiceCollection services, DatabaseOptions database, bool runServer, TimeSpan? pollInterval = null)
     {
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new CurrentJob());
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 config.UsePostgreSqlStorage(
@@ -26,6 +28,7 @@ public static class JobsServiceCollectionExtensions
                         UseSlidingInvisibilityTimeout = true,
                         PrepareSchemaIfNecessary = true,
                         SchemaName = "hangfire",
+                        QueuePollInterval = pollInterval ?? TimeSpan.FromSeconds(15),
                     });
             }
             else
@@ -41,6 +44,7 @@ public static class JobsServiceCollectionExtensions
                 server.WorkerCount = 2;
                 server.ServerName = $"digest-{Environment.MachineName}";
             });
+            services.AddHostedService<RunRecoveryService>();
         }
 
         // Our filters come through the container, not Hangfire's static GlobalJobFilters: several hosts in one process
@@ -48,6 +52,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobTelemetryFilter>();
         services.AddSingleton<Hangfire.Common.IJobFilterProvider, DigestJobFilterProvider>();
         services.AddScoped<GenerateDailyDigestJob>();
+        services.AddScoped<JobTriggers>();
         services.AddScoped<PublishDuePostsJob>();
         services.AddScoped<IngestSourcesJob>();
         services.AddScoped<CheckAlertsJob>();

@@ -54,7 +54,17 @@ public sealed class ContentSanitizer
     /// Returns HTML that keeps only the allowed markup. With <paramref name="baseUrl"/> relative URLs are made
     /// absolute against it, and links to its host still count as the site's own.
     /// </summary>
-    public string Sanitize(string html, string? baseUrl = null)
+    public string Sanitize(string html, string? baseUrl = null) => Sanitize(html, baseUrl, forFeed: false);
+
+    /// <summary>
+    /// <see cref="Sanitize(string, string?)"/> for a feed, where the HTML must stay inert even in a reader that decodes
+    /// entities once more than it should (CodeHollow.FeedReader does so with <c>content:encoded</c>): text that reads
+    /// like a tag ("&lt;script") cannot be written as "&amp;lt;script" there, because a second decoding makes it one.
+    /// See <see cref="Feeds.InertHtml"/>.
+    /// </summary>
+    public string SanitizeForFeed(string html, string? baseUrl = null) => Sanitize(html, baseUrl, forFeed: true);
+
+    private string Sanitize(string html, string? baseUrl, bool forFeed)
     {
         using var document = _sanitizer.SanitizeDom(html, baseUrl ?? "");
         var body = document.Body!;
@@ -62,6 +72,11 @@ public sealed class ContentSanitizer
         foreach (var link in body.QuerySelectorAll("a"))
         {
             MarkExternal(link, siteHost);
+        }
+
+        if (forFeed)
+        {
+            Feeds.InertHtml.Defuse(body);
         }
 
         return body.ChildNodes.ToHtml(HtmlFormatter.Instance);

@@ -1,14 +1,17 @@
 using System.Text.RegularExpressions;
 using Digest.Domain.Common;
 using Digest.Domain.Sources;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Sources.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Infrastructure.Sources;
 
 /// <summary>The operator's view of the sources (list with health, add, edit, enable, disable, test), shared by the
-/// command line and the dashboard. Problems come back as <see cref="DomainException"/> with a sentence to show.</summary>
-public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer previewer, TimeProvider clock)
+/// command line and the dashboard. Problems come back as <see cref="DomainException"/> with a sentence to show. Every
+/// change is audited as the current actor (<see cref="AuditContext"/>); an address ingest would refuse is refused here.</summary>
+public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer previewer, SourceFetchingOptions fetching, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SourceStatus>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -53,6 +56,7 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
             throw new DomainException($"A source with the address {url.AbsoluteUri} already exists.");
         }
 
+        await RefuseNonPublicAsync(input, url, "added", cancellationToken);
         SourcePreview? preview = null;
         var kind = input.Kind ?? SourceKindDetector.FromUrl(url);
         if (kind is null)
@@ -68,6 +72,7 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
 
         var source = new Source(Named(input, url, kind.Value), url, kind.Value, input.Role, input.Weight);
         db.Sources.Add(source);
+        db.Audit(clock, AuditActions.SourceAdded, AuditSubject.Source(source), $"{source.Kind}, {source.Role}, weight {source.Weight:0.##}");
         await db.SaveChangesAsync(cancellationToken);
         return (source, preview);
     }
@@ -82,8 +87,15 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
             throw new DomainException($"Another source already reads {url.AbsoluteUri}.");
         }
 
+        if (url.AbsoluteUri != source.Url)
+        {
+            await RefuseNonPublicAsync(input, url, "changed", cancellationToken);
+        }
+
         var kind = input.Kind ?? SourceKindDetector.Detect(url);
+        var before = Describe(source);
         source.Change(Named(input, url, kind), url, kind, input.Role, input.Weight);
+        db.Audit(clock, AuditActions.SourceChanged, AuditSubject.Source(source), $"{before} → {Describe(source)}");
         await db.SaveChangesAsync(cancellationToken);
         return source;
     }
@@ -100,6 +112,7 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
             source.Disable();
         }
 
+        db.Audit(clock, enabled ? AuditActions.SourceEnabled : AuditActions.SourceDisabled, AuditSubject.Source(source));
         await db.SaveChangesAsync(cancellationToken);
         return source;
     }
@@ -119,6 +132,18 @@ public sealed partial class SourceCatalog(DigestDbContext db, SourcePreviewer pr
         var source = await FindAsync(idOrUrl, cancellationToken);
         return await previewer.PreviewAsync(source.Address, kind ?? source.Kind, cancellationToken);
     }
+
+    private async Task RefuseNonPublicAsync(SourceInput input, Uri url, string verb, CancellationToken cancellationToken)
+    {
+        if (await SourceAddressCheck.RefusalAsync(url, fetching.AllowPrivateNetworks, cancellationToken) is { } refusal)
+        {
+            var name = string.IsNullOrWhiteSpace(input.Name) ? url.Host : input.Name.Trim();
+            throw new DomainException($"Source \"{name}\" ({url.AbsoluteUri}) was not {verb}: {refusal}.");
+        }
+    }
+
+    private static string Describe(Source source) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source.Name}, {source.Url}, {source.Kind}, {source.Role}, weight {source.Weight:0.##}");
 
     /// <summary>The name given, or one people recognise: "r/LocalLLaMA", "Hacker News", "arXiv cs.CL", else the host.</summary>
     private static string Named(SourceInput input, Uri url, SourceKind kind)

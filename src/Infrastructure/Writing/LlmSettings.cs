@@ -32,7 +32,12 @@ public sealed class LlmSettings
     /// <summary>Cap on one answer; also what a call is assumed to cost before it is made, for the budget.</summary>
     public int MaxOutputTokens { get; set; } = 1_000;
     /// <summary>One attempt is abandoned (and retried) after this long.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(120);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// One call with all its retries is abandoned after this long; the section is left for the editor with a note.
+    /// With the run's deadline (<c>Digest:Generation:RunDeadline</c>) this bounds what a model that never answers costs.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(120);
     /// <summary>Retries after a 429, a 5xx or a timeout; a Retry-After header sets the wait when present.</summary>
     public int MaxRetries { get; set; } = 4;
     /// <summary>First backoff delay when the server gives no Retry-After; doubles with each retry.</summary>
@@ -81,6 +86,11 @@ public sealed class LlmSettings
             if (RunTokenBudget < 0)
             {
                 problems.Add($"{SectionName}:RunTokenBudget must be 0 (no limit) or more.");
+            }
+
+            if (AttemptTimeout <= TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
+            {
+                problems.Add($"{SectionName}:AttemptTimeout and CallTimeout must be above zero.");
             }
 
             if (DailyTokenBudget < 0)

@@ -50,10 +50,16 @@ internal sealed class SectionWriter(
         var useCache = addendum is null;
         string? refusal = null;
         IDisposable? slot = null;
+        var deadline = ledger.Context.Deadline;
         try
         {
             foreach (var model in ModelsToTry())
             {
+                if (deadline.IsCancellationRequested)
+                {
+                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null);
+                }
+
                 var key = ModelResponseKey.For(settings.Provider, model, typeof(T).Name, system, user);
                 if (useCache && await cache.GetAsync(key, cancellationToken) is { } cachedJson && Parse<T>(cachedJson, edition).Answer is { } cached)
                 {
@@ -63,7 +69,12 @@ internal sealed class SectionWriter(
                     return cached;
                 }
 
-                slot ??= await gate.EnterAsync(cancellationToken);
+                slot ??= await EnterGateAsync(deadline, cancellationToken);
+                if (slot is null)
+                {
+                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null);
+                }
+
                 var attempt = await WriteWithAsync<T>(model, system, user, section, promptId, edition, cancellationToken);
                 if (attempt.Refusal is { } budget)
                 {
@@ -90,6 +101,20 @@ internal sealed class SectionWriter(
         }
 
         return Give<T>(kind, label, null, refusal ?? SectionOutcome.BudgetReachedReason, null);
+    }
+
+    /// <summary>A writing slot, or null when the run's deadline passes while waiting for one.</summary>
+    private async Task<IDisposable?> EnterGateAsync(CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        try
+        {
+            return await gate.EnterAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private IEnumerable<string> ModelsToTry()
@@ -139,6 +164,7 @@ internal sealed class SectionWriter(
     {
         var status = answer is not null ? SectionWriteStatus.Written
             : SectionOutcome.IsBudgetReason(problem) ? SectionWriteStatus.SkippedBudget
+            : problem == SectionOutcome.DeadlineReason ? SectionWriteStatus.SkippedDeadline
             : SectionWriteStatus.Failed;
         ledger.Record(new SectionOutcome(kind, label, status, problem, answer is null ? null : model));
         if (problem is not null)
@@ -160,9 +186,13 @@ internal sealed class SectionWriter(
 
         var options = new ChatOptions { MaxOutputTokens = settings.MaxOutputTokens };
         var started = time.GetTimestamp();
+        // One call (its retries included) gets CallTimeout, and never outlives the run's deadline.
+        var deadline = ledger.Context.Deadline;
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        call.CancelAfter(settings.CallTimeout);
         try
         {
-            var response = await chatFor(model).GetResponseAsync<T>(messages, Json, options, useJsonSchemaResponseFormat: true, cancellationToken);
+            var response = await chatFor(model).GetResponseAsync<T>(messages, Json, options, useJsonSchemaResponseFormat: true, call.Token);
             var latency = time.GetElapsedTime(started);
             var promptTokens = (int)(response.Usage?.InputTokenCount ?? 0);
             var completionTokens = (int)(response.Usage?.OutputTokenCount ?? 0);
@@ -178,7 +208,7 @@ internal sealed class SectionWriter(
         {
             var latency = time.GetElapsedTime(started);
             await ledger.RecordAsync(new ModelCall(section, model, prompt, 0, 0, latency, 0m, FromCache: false, isRepair, Succeeded: false), reservation);
-            return ("", "failed: " + Describe(ex), null);
+            return ("", deadline.IsCancellationRequested ? SectionOutcome.DeadlineReason : "failed: " + Describe(ex), null);
         }
         catch
         {
@@ -198,7 +228,8 @@ internal sealed class SectionWriter(
     private string Describe(Exception ex) => ex switch
     {
         ClientResultException { Status: > 0 } result => $"the model service answered HTTP {result.Status} after {settings.MaxRetries} retries",
-        TimeoutRejectedException or OperationCanceledException => $"the model did not answer within {settings.AttemptTimeout.TotalSeconds:0} s, {settings.MaxRetries} retries included",
+        TimeoutRejectedException => $"the model did not answer within {settings.AttemptTimeout.TotalSeconds:0} s, {settings.MaxRetries} retries included",
+        OperationCanceledException => $"the model did not answer within the call timeout of {settings.CallTimeout.TotalSeconds:0} s (retries included)",
         _ => $"the model service could not be reached ({ex.Message})",
     };
 

@@ -1,3 +1,5 @@
+using Digest.Infrastructure.Audit;
+using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
@@ -12,13 +14,19 @@ internal static class AccountEndpoints
     {
         // A form post with the page's antiforgery token, so no other site can sign an editor out. UseAntiforgery only
         // records the result for an endpoint that binds no form: the endpoint has to refuse a failed check itself.
-        endpoints.MapPost("/account/logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signIn) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signIn, [FromServices] DigestDbContext db, [FromServices] TimeProvider clock) =>
         {
             if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
             {
                 // Re-executing the pipeline for a status page would run the antiforgery check again on this request, and throw.
                 context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
                 return Results.BadRequest();
+            }
+
+            if (context.User.UserId() is { } id)
+            {
+                db.Audit(clock, AuditActions.SignedOut, AuditSubject.User(id, context.User.Identity?.Name));
+                await db.SaveChangesAsync(CancellationToken.None);
             }
 
             await signIn.SignOutAsync();

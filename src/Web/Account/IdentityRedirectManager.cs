@@ -10,10 +10,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         navigationManager.NavigateTo(LocalOnly(uri));
     }
 
-    /// <summary>A path on this site, or the dashboard: absolute URLs, protocol-relative "//host" and "/\host" are refused.</summary>
+    /// <summary>
+    /// A path on this site, or the dashboard: absolute URLs, protocol-relative "//host" and "/\host" are refused, and
+    /// so is anything that is not plain printable ASCII (a redirect's Location header can carry nothing else).
+    /// </summary>
     public static string LocalOnly(string? uri)
     {
         if (string.IsNullOrWhiteSpace(uri)
+            || uri.Length > 2048
+            || uri.Any(c => c is < '!' or > '~')
             || !uri.StartsWith('/')
             || uri.StartsWith("//", StringComparison.Ordinal)
             || uri.StartsWith("/\\", StringComparison.Ordinal)

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Digest.Web.Account;
 
 /// <summary>
-/// What an admin does to dashboard accounts: create, change role, lock out, unlock. Each change is audited, and
-/// changes that take rights away renew the user's security stamp, so their cookie stops working at its next check.
+/// What an admin does to dashboard accounts: create, change role, lock out, unlock, reset a password, delete. Each
+/// change is audited; changes that take rights away renew the user's security stamp (or remove the account), so the
+/// user's very next request or dashboard action is refused, and their open dashboard pages are told at once.
 /// There is always at least one admin who can sign in.
 /// </summary>
 public sealed class UserAdministration(IServiceProvider services, UserManager<ApplicationUser> users, DigestDbContext db, TimeProvider clock)
@@ -76,6 +77,7 @@ public sealed class UserAdministration(IServiceProvider services, UserManager<Ap
         {
             await users.UpdateSecurityStampAsync(user);
             await AuditAsync(by, AuditActions.UserRoleChanged, user, $"{string.Join(",", current)} → {role}");
+            await TellCircuitsAsync(user);
         }
 
         return added;
@@ -100,6 +102,7 @@ public sealed class UserAdministration(IServiceProvider services, UserManager<Ap
         {
             await users.UpdateSecurityStampAsync(user);
             await AuditAsync(by, AuditActions.UserLockedOut, user, null);
+            await TellCircuitsAsync(user);
         }
 
         return result;
@@ -122,6 +125,61 @@ public sealed class UserAdministration(IServiceProvider services, UserManager<Ap
 
         return result;
     }
+
+    /// <summary>Sets a new password (the old one stops working, and so does every sign-in made with it).</summary>
+    public async Task<IdentityResult> ResetPasswordAsync(string userId, string password, string by)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (result.Succeeded)
+        {
+            // ResetPasswordAsync renews the security stamp: every session of the user ends at its next request.
+            await AuditAsync(by, AuditActions.UserPasswordReset, user, null);
+            await TellCircuitsAsync(user);
+        }
+
+        return result;
+    }
+
+    /// <summary>Removes an account for good. Its posts keep the name they were written and reviewed under.</summary>
+    public async Task<IdentityResult> DeleteAsync(string userId, string by, string? byUserId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        if (user.Id == byUserId)
+        {
+            return Failed("You cannot delete your own account; ask another admin.");
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(user))
+        {
+            return Failed("This is the only admin who can sign in; make someone else an admin first.");
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        var result = await users.DeleteAsync(user);
+        if (result.Succeeded)
+        {
+            await AuditAsync(by, AuditActions.UserDeleted, user, $"was {string.Join(",", roles)}");
+            await TellCircuitsAsync(user);
+        }
+
+        return result;
+    }
+
+    /// <summary>The user's open dashboard pages in this process learn of the change now, not at the next periodic check.</summary>
+    private Task TellCircuitsAsync(ApplicationUser user) =>
+        services.GetService<OpenCircuits>()?.RecheckAsync(user.Id) ?? Task.CompletedTask;
 
     private async Task<bool> IsLastAdminAsync(ApplicationUser user)
     {

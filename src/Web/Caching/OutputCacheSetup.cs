@@ -17,6 +17,9 @@ public static class OutputCacheSetup
     {
         services.AddOutputCache(cache =>
         {
+            // Sized for the site, not the framework's 100 MB default: ~2,000 pages or a few hundred feeds (ADR 0029).
+            cache.SizeLimit = 32 * 1024 * 1024;
+            cache.MaximumBodySize = 4 * 1024 * 1024;
             cache.AddBasePolicy(policy => policy.NoCache());
             cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Digest.Domain.Common;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 
@@ -40,6 +41,8 @@ public static class DigestCommands
 
     private static async Task<int> Guard(Func<ParseResult, Task<int>> action, ParseResult parseResult)
     {
+        // What a verb changes is audited as the operator's account on this machine.
+        using var acting = AuditContext.Enter(AuditActor.CommandLine());
         try
         {
             return await action(parseResult);

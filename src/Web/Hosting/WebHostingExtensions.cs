@@ -3,6 +3,7 @@ using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
 using Digest.Infrastructure.Jobs;
 using Digest.Web.Account;
+using Digest.Web.Audit;
 using Digest.Web.Caching;
 using Digest.Web.Components;
 using Digest.Web.Edge;
@@ -46,6 +47,7 @@ public static class WebHostingExtensions
             .AddEntityFrameworkStores<DigestDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<UserAdministration>();
         return builder;
     }
 
@@ -73,10 +75,10 @@ public static class WebHostingExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<OwnerSetup>();
-        services.AddScoped<DashboardAccess>();
-        services.AddScoped<UserAdministration>();
+        services.AddDashboardAccess(builder.Configuration);
         services.AddDigestHealthChecks();
         services.AddDigestOutputCache(builder.Configuration);
+        services.AddIdleMemoryTrim();
         services.AddPublicSite();
         return builder;
     }
@@ -100,6 +102,7 @@ public static class WebHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuditedRequests();
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();

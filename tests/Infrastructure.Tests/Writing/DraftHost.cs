@@ -42,7 +42,7 @@ public sealed class DraftHost : IAsyncDisposable
             services.AddWriting(configuration);
             services.AddQualityGate(configuration);
             services.AddIngestion(configuration);
-            services.AddScoped<DraftGenerator>();
+            services.AddGeneration(configuration);
             services.AddScoped<PostEditor>();
             services.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         }));

@@ -34,6 +34,7 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SiteSettingsStore>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<DigestDbContext>();
+        Services.AddScoped<AccessCheck>();
         Services.AddScoped<DashboardAccess>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         await SignInAsync(Dashboard.EditorEmail);
@@ -43,10 +44,17 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
 
     protected async Task SignInAsync(string email)
     {
-        var id = await App.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id);
+        // The claims a real sign-in gives: id, security stamp and roles, which every action checks against the database.
+        var (id, stamp, roles) = await App.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            return (user.Id, await users.GetSecurityStampAsync(user), await users.GetRolesAsync(user));
+        });
         var auth = AddAuthorization();
         auth.SetAuthorized(email);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id));
+        auth.SetRoles([.. roles]);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id), new Claim("AspNet.Identity.SecurityStamp", stamp));
     }
 
     public new async Task DisposeAsync()

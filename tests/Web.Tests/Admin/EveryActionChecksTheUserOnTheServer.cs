@@ -65,7 +65,7 @@ public sealed class EveryActionChecksTheUserOnTheServer : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_admin_demoted_to_editor_loses_admin_actions_at_once()
+    public async Task An_admin_demoted_to_editor_loses_admin_actions_at_once_and_signs_in_again_as_an_editor()
     {
         await Dashboard.AddUserAsync(_app, "second@example.com", Roles.Admin);
         var second = await Dashboard.PrincipalAsync(_app, "second@example.com");
@@ -74,7 +74,11 @@ public sealed class EveryActionChecksTheUserOnTheServer : IAsyncLifetime
         var result = await _app.WithScopeAsync(s => s.GetRequiredService<UserAdministration>().ChangeRoleAsync(users.Single(u => u.Email == "second@example.com").Id, Roles.Editor, Dashboard.AdminEmail));
 
         Assert.True(result.Succeeded);
-        await Assert.ThrowsAsync<DashboardAccessDeniedException>(() => CheckAsync(second, Roles.Admin));
-        Assert.Equal("second@example.com", await CheckAsync(second, null));
+        var refused = await Assert.ThrowsAsync<DashboardAccessDeniedException>(() => CheckAsync(second, Roles.Admin));
+        Assert.True(refused.Revoked);
+        await Assert.ThrowsAsync<DashboardAccessDeniedException>(() => CheckAsync(second, null));
+        var again = await Dashboard.PrincipalAsync(_app, "second@example.com");
+        Assert.Equal("second@example.com", await CheckAsync(again, null));
+        await Assert.ThrowsAsync<DashboardAccessDeniedException>(() => CheckAsync(again, Roles.Admin));
     }
 }

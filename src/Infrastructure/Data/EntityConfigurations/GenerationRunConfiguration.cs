@@ -17,6 +17,11 @@ internal sealed class GenerationRunConfiguration : IEntityTypeConfiguration<Gene
         builder.Property(r => r.Message).HasMaxLength(4000);
         builder.Property(r => r.EstimatedCost).HasPrecision(18, 6);
         builder.HasIndex(r => r.StartedAt);
+        builder.Property(r => r.Owner).HasMaxLength(200);
+        builder.Property(r => r.JobId).HasMaxLength(100);
+        // The edition's lock: at most one run per edition may be Running, whichever process or instance started it.
+        // Both providers quote identifiers with double quotes and accept this filter as written.
+        builder.HasIndex(r => r.EditionDate).IsUnique().HasFilter("\"Status\" = 'Running'").HasDatabaseName("IX_generation_runs_one_running_per_edition");
         builder.Property(r => r.Prompts).HasMaxLength(1000);
         builder.Ignore(r => r.Duration);
         builder.Ignore(r => r.TotalTokens);

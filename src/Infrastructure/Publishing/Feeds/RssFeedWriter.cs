@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Xml;
 
 namespace Digest.Infrastructure.Publishing.Feeds;
@@ -7,6 +8,12 @@ namespace Digest.Infrastructure.Publishing.Feeds;
 /// RSS 2.0 with the full post in content:encoded. Written with XmlWriter rather than SyndicationFeed's
 /// formatter, which writes dates with a "Z" zone instead of RFC 1123's "GMT" and drops an author without
 /// an e-mail address; dc:creator carries the author's name.
+/// <para>
+/// RSS never said which elements are HTML, and readers differ: every reader renders <c>description</c> as HTML, many
+/// render titles and categories as HTML too. So <c>description</c> carries the summary as HTML that shows exactly its
+/// text (encoded), <c>content:encoded</c> carries sanitised HTML, and the plain-text elements never decode to a '&lt;'
+/// (<see cref="InertText"/>): whichever way a reader takes them, no text from a source or an import becomes markup.
+/// </para>
 /// </summary>
 public sealed class RssFeedWriter(FeedContent content) : IFeedWriter
 {
@@ -33,9 +40,9 @@ public sealed class RssFeedWriter(FeedContent content) : IFeedWriter
             xml.WriteAttributeString("xmlns", "dc", null, DcNs);
             xml.WriteAttributeString("xmlns", "atom", null, AtomNs);
             xml.WriteStartElement("channel");
-            Text(xml, "title", channel.Title);
+            Text(xml, "title", InertText(channel.Title));
             Text(xml, "link", channel.HomeUrl.AbsoluteUri);
-            Text(xml, "description", channel.Description);
+            Text(xml, "description", InertText(channel.Description));
             Text(xml, "language", channel.Language);
             Text(xml, "generator", "Digest");
             if (lastChange is { } built)
@@ -66,7 +73,7 @@ public sealed class RssFeedWriter(FeedContent content) : IFeedWriter
     {
         var url = new Uri(channel.HomeUrl, entry.Url);
         xml.WriteStartElement("item");
-        Text(xml, "title", entry.Title);
+        Text(xml, "title", InertText(entry.Title));
         Text(xml, "link", url.AbsoluteUri);
         xml.WriteStartElement("guid");
         // An http guid is the old blog's permalink and says so; a urn is only an identifier.
@@ -77,18 +84,19 @@ public sealed class RssFeedWriter(FeedContent content) : IFeedWriter
         if (!string.IsNullOrWhiteSpace(entry.Author))
         {
             xml.WriteStartElement("dc", "creator", DcNs);
-            xml.WriteString(FeedValues.XmlSafe(entry.Author));
+            xml.WriteString(FeedValues.XmlSafe(InertText(entry.Author)));
             xml.WriteEndElement();
         }
 
         foreach (var tag in entry.Tags)
         {
-            Text(xml, "category", tag);
+            Text(xml, "category", InertText(tag));
         }
 
         if (!string.IsNullOrWhiteSpace(entry.Summary))
         {
-            Text(xml, "description", entry.Summary);
+            // HTML whose text is the summary: a reader decoding it as HTML (they all do) shows the text, never markup.
+            Text(xml, "description", WebUtility.HtmlEncode(InertHtml.Text(entry.Summary)));
         }
 
         xml.WriteStartElement("content", "encoded", ContentNs);
@@ -103,4 +111,12 @@ public sealed class RssFeedWriter(FeedContent content) : IFeedWriter
     private static string Rfc1123(DateTime utc) => FeedValues.Utc(utc).ToString("r", CultureInfo.InvariantCulture);
 
     private static void Text(XmlWriter xml, string name, string? value) => xml.WriteElementString(name, FeedValues.XmlSafe(value));
+
+    /// <summary>
+    /// Plain text for an element readers may show as text or render as HTML: '&lt;' and '&gt;' become character
+    /// references, so as HTML it shows the same characters and can never open a tag; '&amp;' stays as it is, so
+    /// "Q&amp;A" reads right both ways.
+    /// </summary>
+    internal static string InertText(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

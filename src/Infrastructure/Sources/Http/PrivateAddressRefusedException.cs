@@ -18,6 +18,7 @@ public sealed class PrivateAddressRefusedException : Exception
     {
         ArgumentNullException.ThrowIfNull(address);
         var target = host == address.ToString() ? address.ToString() : $"{host} ({address})";
-        return $"refused to connect to {target}: a {reason} address (set Digest:Sources:AllowPrivateNetworks=true to allow)";
+        var article = "aeiou".Contains(char.ToLowerInvariant(reason[0]), StringComparison.Ordinal) ? "an" : "a";
+        return $"refused to connect to {target}: {article} {reason} address (set Digest:Sources:AllowPrivateNetworks=true to allow)";
     }
 }

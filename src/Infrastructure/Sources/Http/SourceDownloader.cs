@@ -19,40 +19,43 @@ internal sealed class SourceDownloader(IHttpClientFactory httpClientFactory, Sou
     {
         using var timeout = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var current = url;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation("Accept", accept);
-            request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
-            if (!string.IsNullOrWhiteSpace(etag))
-            {
-                request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-            }
-
-            if (!string.IsNullOrWhiteSpace(lastModified))
-            {
-                request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
-            }
-
             var client = httpClientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            if (Refuse(response) is { } refused)
+            for (var hop = 0; ; hop++)
             {
-                return refused;
-            }
+                using var request = Request(current, accept, etag, lastModified);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+                if (IsRedirect(response.StatusCode))
+                {
+                    var (next, refusal) = Follow(response, current, hop);
+                    if (refusal is not null)
+                    {
+                        return Download.Failed(refusal);
+                    }
 
-            var body = await ReadBodyAsync(response.Content, linked.Token);
-            if (body is null)
-            {
-                return Download.Failed(TooLarge());
-            }
+                    current = next!;
+                    continue;
+                }
 
-            var finalUrl = response.RequestMessage?.RequestUri ?? url;
-            var contentType = response.Content.Headers.ContentType;
-            return Download.Ok(
-                new FetchedDocument(finalUrl, body, contentType?.MediaType, contentType?.CharSet),
-                response.Headers.ETag?.ToString(),
-                RawHeader(response.Content.Headers, "Last-Modified"));
+                if (Refuse(response) is { } refused)
+                {
+                    return refused;
+                }
+
+                var body = await ReadBodyAsync(response.Content, linked.Token);
+                if (body is null)
+                {
+                    return Download.Failed(TooLarge());
+                }
+
+                var contentType = response.Content.Headers.ContentType;
+                return Download.Ok(
+                    new FetchedDocument(current, body, contentType?.MediaType, contentType?.CharSet),
+                    response.Headers.ETag?.ToString(),
+                    RawHeader(response.Content.Headers, "Last-Modified"));
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +63,7 @@ internal sealed class SourceDownloader(IHttpClientFactory httpClientFactory, Sou
         }
         catch (HttpRequestException ex)
         {
-            return Download.Failed(Describe(ex, url));
+            return Download.Failed(Describe(ex, current));
         }
         catch (PrivateAddressRefusedException ex)
         {
@@ -68,8 +71,64 @@ internal sealed class SourceDownloader(IHttpClientFactory httpClientFactory, Sou
         }
         catch (IOException ex)
         {
-            return Download.Failed($"connection to {url.Host} broke while reading: {ex.Message}");
+            return Download.Failed($"connection to {current.Host} broke while reading: {ex.Message}");
         }
+    }
+
+    private HttpRequestMessage Request(Uri url, string accept, string? etag, string? lastModified)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        if (!string.IsNullOrWhiteSpace(etag))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (!string.IsNullOrWhiteSpace(lastModified))
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+        }
+
+        return request;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    /// <summary>
+    /// Where a redirect leads, or why it is not followed: only http and https are followed, never from https down to
+    /// plain http, and at most <see cref="SourceFetchingOptions.MaxRedirects"/> times. The next hop connects through
+    /// the same address check as the first.
+    /// </summary>
+    private (Uri? Next, string? Refusal) Follow(HttpResponseMessage response, Uri from, int hop)
+    {
+        var status = (int)response.StatusCode;
+        var raw = response.Headers.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return (null, $"HTTP {status} redirect without a Location header");
+        }
+
+        if (!Uri.TryCreate(from, raw.Trim(), out var target))
+        {
+            return (null, $"HTTP {status} redirect to \"{raw.Trim()}\", which is not an address");
+        }
+
+        if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
+        {
+            return (null, $"refused a redirect to {target.OriginalString}: only http and https addresses are followed");
+        }
+
+        if (from.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+        {
+            return (null, $"refused a redirect from https to plain http ({target})");
+        }
+
+        return hop >= options.MaxRedirects
+            ? (null, $"too many redirects (more than {options.MaxRedirects}); last one pointed at {target}")
+            : (target, null);
     }
 
     private Download? Refuse(HttpResponseMessage response)
@@ -82,18 +141,7 @@ internal sealed class SourceDownloader(IHttpClientFactory httpClientFactory, Sou
 
         if (status is >= 300 and < 400)
         {
-            // The handler follows redirects itself; a 3xx that reaches us means it gave up.
-            var location = response.Headers.Location;
-            var from = response.RequestMessage?.RequestUri;
-            if (location is null)
-            {
-                return Download.Failed($"HTTP {status} redirect without a Location header");
-            }
-
-            var target = from is null ? location : new Uri(from, location);
-            return from?.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp
-                ? Download.Failed($"refused a redirect from https to plain http ({target})")
-                : Download.Failed($"too many redirects (more than {options.MaxRedirects}); last one pointed at {target}");
+            return Download.Failed($"HTTP {status}{(string.IsNullOrWhiteSpace(response.ReasonPhrase) ? "" : " " + response.ReasonPhrase)}: not a redirect this reader follows");
         }
 
         if (status is < 200 or >= 300)

@@ -9,8 +9,9 @@ internal static class SourceHttpHandler
     public static SocketsHttpHandler Create(SourceFetchingOptions options) => new()
     {
         AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = options.MaxRedirects > 0,
-        MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+        // Redirects are followed by SourceDownloader, one checked hop at a time: the handler's own following would
+        // send an http request to whatever host and port a Location names, whatever its scheme.
+        AllowAutoRedirect = false,
         MaxConnectionsPerServer = options.MaxConcurrentRequestsPerHost,
         ConnectTimeout = options.Timeout,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),

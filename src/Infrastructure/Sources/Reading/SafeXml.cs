@@ -1,30 +1,38 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
 namespace Digest.Infrastructure.Sources.Reading;
 
 /// <summary>
-/// Loads untrusted XML: never resolves anything outside the document and never expands declared entities.
-/// A DTD with an internal subset (where entity bombs and external entities live) is refused outright with a
-/// clear message; a bare DOCTYPE line, as old RSS 0.91 feeds carry, is skipped.
+/// Loads untrusted XML the way careful feed readers do: white space or a stray byte order mark before the XML
+/// declaration is skipped (WordPress feeds often start with a blank line), and a DTD is read when all it declares
+/// are plain internal entities (<c>&lt;!ENTITY nbsp "&amp;#160;"&gt;</c>). Anything else in a DTD is refused with a
+/// clear message: external entities (never fetched), parameter entities, and entities built from other entities,
+/// which is how expansion bombs grow; what the rest may expand to is capped. Nothing is ever resolved outside the
+/// document.
 /// </summary>
-public static class SafeXml
+public static partial class SafeXml
 {
+    /// <summary>The most characters all entity references of one document may expand to together.</summary>
+    public const int MaxCharactersFromEntities = 256 * 1024;
+
     public static XDocument Load(FetchedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var text = TextDecoding.Decode(document.Body, document.Charset);
-        if (HasInternalSubset(text))
+        var text = SkipLeadingJunk(TextDecoding.Decode(document.Body, document.Charset));
+        var subset = InternalSubset(text);
+        if (subset is not null)
         {
-            throw new SourceFormatException("XML has a DTD: refused (entity declarations are never expanded)");
+            CheckDeclarations(subset);
         }
 
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Ignore,
+            DtdProcessing = subset is null ? DtdProcessing.Ignore : DtdProcessing.Parse,
             XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = Math.Max(text.Length * 2L, 1024),
+            MaxCharactersFromEntities = MaxCharactersFromEntities,
+            MaxCharactersInDocument = Math.Max(text.Length * 2L, 1024) + MaxCharactersFromEntities,
             CheckCharacters = false,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
@@ -35,28 +43,73 @@ public static class SafeXml
             using var reader = XmlReader.Create(new StringReader(text), settings);
             return XDocument.Load(reader, LoadOptions.None);
         }
+        catch (XmlException ex) when (ex.Message.Contains("MaxCharactersFromEntities", StringComparison.Ordinal))
+        {
+            throw new SourceFormatException($"XML entities expand to more than {MaxCharactersFromEntities / 1024} K characters: refused (an entity expansion bomb?)", ex);
+        }
         catch (XmlException ex)
         {
             throw new SourceFormatException($"malformed XML: {ex.Message}", ex);
         }
     }
 
-    /// <summary>Whether a DOCTYPE before the root element carries "[ … ]" declarations.</summary>
-    internal static bool HasInternalSubset(string text)
+    /// <summary>The text from its first '&lt;' when only white space and byte order marks come before it.</summary>
+    internal static string SkipLeadingJunk(string text)
+    {
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] is '\uFEFF' or '\u200B'))
+        {
+            start++;
+        }
+
+        return start < text.Length && text[start] == '<' ? text[start..] : text;
+    }
+
+    /// <summary>Refuses every declaration of a DTD's internal subset except plain internal general entities.</summary>
+    private static void CheckDeclarations(string subset)
+    {
+        if (ParameterEntityReference().IsMatch(WithoutQuotedText(subset)))
+        {
+            throw new SourceFormatException("XML DTD uses parameter entities: refused (entity declarations from elsewhere are never read)");
+        }
+
+        foreach (Match declaration in EntityDeclaration().Matches(subset))
+        {
+            var name = declaration.Groups["name"].Value;
+            if (declaration.Groups["parameter"].Success)
+            {
+                throw new SourceFormatException($"XML DTD declares a parameter entity ({name}): refused (entity declarations from elsewhere are never read)");
+            }
+
+            if (declaration.Groups["external"].Success)
+            {
+                throw new SourceFormatException($"XML DTD declares an external entity ({name}): refused (external entities are never fetched)");
+            }
+
+            if (NamedReference().IsMatch(declaration.Groups["value"].Value))
+            {
+                throw new SourceFormatException($"XML DTD declares an entity made of other entities ({name}): refused (this is how entity expansion bombs grow)");
+            }
+        }
+    }
+
+    /// <summary>The "[ … ]" declarations of a DOCTYPE before the root element, or null when there are none.</summary>
+    internal static string? InternalSubset(string text)
     {
         var doctype = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
         if (doctype < 0)
         {
-            return false;
+            return null;
         }
 
         var root = FirstElementStart(text);
         if (root >= 0 && root < doctype)
         {
-            return false;
+            return null;
         }
 
         var quote = '\0';
+        var open = -1;
         for (var i = doctype + 9; i < text.Length; i++)
         {
             var c = text[i];
@@ -71,18 +124,25 @@ public static class SafeXml
             {
                 quote = c;
             }
-            else if (c == '[')
+            else if (open < 0 && c == '[')
             {
-                return true;
+                open = i;
             }
-            else if (c == '>')
+            else if (open >= 0 && c == ']')
             {
-                return false;
+                return text[(open + 1)..i];
+            }
+            else if (open < 0 && c == '>')
+            {
+                return null;
             }
         }
 
-        return false;
+        // An unterminated subset: let the parser say where it breaks.
+        return open >= 0 ? text[(open + 1)..] : null;
     }
+
+    private static string WithoutQuotedText(string subset) => QuotedText().Replace(subset, "\"\"");
 
     private static int FirstElementStart(string text)
     {
@@ -97,4 +157,17 @@ public static class SafeXml
 
         return -1;
     }
+
+    [GeneratedRegex("""<!ENTITY\s+(?<parameter>%\s+)?(?<name>[^\s"'>]+)\s+(?:(?<external>SYSTEM|PUBLIC)\b|(?<value>"[^"]*"|'[^']*'))""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EntityDeclaration();
+
+    /// <summary>"&amp;name;" — a character reference ("&amp;#160;") is not one.</summary>
+    [GeneratedRegex(@"&[^#\s;]+;", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NamedReference();
+
+    [GeneratedRegex(@"%[^\s;%]+;", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ParameterEntityReference();
+
+    [GeneratedRegex("""("[^"]*"|'[^']*')""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex QuotedText();
 }

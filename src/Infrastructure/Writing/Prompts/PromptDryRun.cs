@@ -1,3 +1,4 @@
+using Digest.Infrastructure.Audit;
 using Digest.Domain.Common;
 using Digest.Domain.Generation;
 using Digest.Domain.Posts;
@@ -107,6 +108,10 @@ public sealed class PromptDryRun(DigestDbContext db, IPromptTemplates prompts, W
         };
         var usage = writer.Usage;
         var problem = usage.ProblemWith(kind, subject);
+        // A dry run calls the model and costs money like a run does.
+        db.Audit(clock, AuditActions.PromptDryRun, AuditSubject.Prompt(promptName),
+            $"{label} tried on \"{subject}\": {usage.PromptTokens + usage.CompletionTokens} tokens, estimated cost {usage.EstimatedCost:0.####}{(problem is null ? "" : "; " + problem)}");
+        await db.SaveChangesAsync(cancellationToken);
         return new DryRunResult(label, system, user, true, usage.Calls is [.., var last] ? last.Model : writer.Name, problem is null ? answer : null, problem,
             usage.PromptTokens, usage.CompletionTokens, usage.EstimatedCost);
     }

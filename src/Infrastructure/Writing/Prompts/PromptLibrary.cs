@@ -1,4 +1,5 @@
 using Digest.Domain.Common;
+using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,7 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
         var saved = PromptVersion.Create(name, versions.Max(v => v.Version) + 1, normalized, by, clock.GetUtcNow().UtcDateTime);
         versions.ForEach(v => v.Deactivate());
         Versions.Add(saved);
+        db.Audit(clock, AuditActions.PromptSaved, AuditSubject.Prompt(name), $"saved as v{saved.Version} ({normalized.Length} characters) and made active", by);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -73,8 +75,10 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
     {
         var versions = await Versions.Where(v => v.Name == name).ToListAsync(cancellationToken);
         var chosen = versions.FirstOrDefault(v => v.Version == version) ?? throw new DomainException($"There is no version {version} of \"{name}\".");
+        var previous = versions.FirstOrDefault(v => v.IsActive)?.Version;
         versions.ForEach(v => v.Deactivate());
         chosen.Activate();
+        db.Audit(clock, AuditActions.PromptActivated, AuditSubject.Prompt(name), $"v{version} made active again{(previous is { } p ? $" (was v{p})" : "")}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -11,6 +11,8 @@ public enum SectionWriteStatus
     Failed,
     /// <summary>Not attempted because the run's token budget could not cover it.</summary>
     SkippedBudget,
+    /// <summary>Not written because the run's deadline passed first.</summary>
+    SkippedDeadline,
 }
 
 /// <summary>
@@ -22,8 +24,9 @@ public sealed record SectionOutcome(SectionKind Kind, string Label, SectionWrite
 {
     public const string BudgetReachedReason = "skipped: budget reached";
     public const string DailyBudgetReachedReason = "skipped: daily token budget reached";
+    public const string DeadlineReason = "not written: the run's deadline passed";
 
-    public bool IsProblem => Status is SectionWriteStatus.Failed or SectionWriteStatus.SkippedBudget;
+    public bool IsProblem => Status is SectionWriteStatus.Failed or SectionWriteStatus.SkippedBudget or SectionWriteStatus.SkippedDeadline;
 
     public static bool IsBudgetReason(string? reason) => reason is BudgetReachedReason or DailyBudgetReachedReason;
 }

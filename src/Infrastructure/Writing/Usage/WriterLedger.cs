@@ -21,6 +21,9 @@ public sealed class WriterLedger(int tokenBudget, DailyTokenBudget daily, IModel
 
     public int TokenBudget { get; } = tokenBudget;
 
+    /// <summary>What the calls are for, and the run's deadline.</summary>
+    internal WriterRunContext Context => context;
+
     public long DailyTokenBudget => daily.Budget;
 
     public IReadOnlyList<ModelCall> Calls

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Digest.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDigestDbContext))]
-    [Migration("20261205022407_Operations")]
+    [Migration("20261205051449_Operations")]
     partial class Operations
     {
         /// <inheritdoc />
@@ -51,12 +51,23 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("ModelCalls")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("PostId")
                         .HasColumnType("uuid");
@@ -87,6 +98,11 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EditionDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_generation_runs_one_running_per_edition")
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("StartedAt");
 
@@ -846,12 +862,20 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("SubjectId")
                         .HasMaxLength(100)

@@ -1,0 +1,69 @@
+using System.Runtime;
+
+namespace Digest.Web.Hosting;
+
+/// <summary>
+/// Gives memory back after a burst. The GC only runs when something allocates, so after a spike of traffic the heap it
+/// grew stays committed however long the site then sits idle. Once requests have stopped for a minute after a busy
+/// spell, one aggressive, compacting collection returns what the spike left behind (ADR 0029); while the quiet lasts,
+/// it runs again at most every five minutes if the background work (jobs, timers) made the working set grow by 5 %.
+/// It never runs while requests are being served.
+/// </summary>
+internal sealed class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService, IStartupFilter
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Again = TimeSpan.FromMinutes(5);
+    private long _requests;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            Interlocked.Increment(ref _requests);
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15), clock);
+        var seen = Interlocked.Read(ref _requests);
+        var lastRequestAt = clock.GetUtcNow();
+        var trimmed = true;
+        var trimmedAt = DateTimeOffset.MinValue;
+        var afterTrim = long.MaxValue;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var now = Interlocked.Read(ref _requests);
+            if (now != seen)
+            {
+                // Busy: remember it; a handful of requests (health checks) is not a spell worth trimming after.
+                trimmed = trimmed && now - seen < 100;
+                (seen, lastRequestAt) = (now, clock.GetUtcNow());
+                continue;
+            }
+
+            var regrown = trimmedAt != DateTimeOffset.MinValue && clock.GetUtcNow() - trimmedAt >= Again && Environment.WorkingSet > afterTrim + (afterTrim / 20);
+            if ((!trimmed || regrown) && clock.GetUtcNow() - lastRequestAt >= Quiet)
+            {
+                var before = Environment.WorkingSet;
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                (trimmed, trimmedAt, afterTrim) = (true, clock.GetUtcNow(), Environment.WorkingSet);
+                logger.LogInformation("Idle after a busy spell: working set {Before} MB → {After} MB", before >> 20, Environment.WorkingSet >> 20);
+            }
+        }
+    }
+}
+
+internal static class IdleMemoryTrimExtensions
+{
+    public static IServiceCollection AddIdleMemoryTrim(this IServiceCollection services)
+    {
+        services.AddSingleton<IdleMemoryTrim>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrim>());
+        services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<IdleMemoryTrim>());
+        return services;
+    }
+}
