@@ -70,6 +70,9 @@ public class TwoInstances : IAsyncLifetime
         _settings["Digest:Llm:Model"] = Model;
         _settings["Digest:Llm:MaxParallelism"] = "2";
         _settings["Digest:Jobs:Server"] = "true";
+        // Jobs are picked up within a second and a dead instance's run is looked for every two (defaults: 15 s, 1 min).
+        _settings["Digest:Jobs:PollInterval"] = "1";
+        _settings["Digest:Generation:RecoveryInterval"] = "2";
         if (UsesRedis)
         {
             _settings["ConnectionStrings:Redis"] = TestRedis.Address;

@@ -47,7 +47,7 @@ public sealed class LocalNginx : IAsyncDisposable
             error_log {{directory}}/error.log warn;
             events { worker_connections 512; }
             http {
-                log_format upstream '$request_method $uri $status $upstream_addr node=$cookie_digest_node';
+                log_format upstream '$request_method $uri $status node=$cookie_digest_node upstream=$upstream_addr';
                 access_log {{directory}}/access.log upstream;
                 client_body_temp_path {{directory}}/body;
                 proxy_temp_path {{directory}}/proxy;
@@ -83,10 +83,11 @@ public sealed class LocalNginx : IAsyncDisposable
         var requests = new List<ProxiedRequest>();
         while (reader.ReadLine() is { } line)
         {
-            var parts = line.Split(' ');
-            if (parts.Length >= 5)
+            // The upstream comes last: after a failed attempt nginx lists every instance tried ("a:1, b:2").
+            var parts = line.Split(' ', 5);
+            if (parts.Length == 5)
             {
-                requests.Add(new ProxiedRequest(parts[0], parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), parts[3], parts[4]["node=".Length..]));
+                requests.Add(new ProxiedRequest(parts[0], parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), parts[4]["upstream=".Length..], parts[3]["node=".Length..]));
             }
         }
 
