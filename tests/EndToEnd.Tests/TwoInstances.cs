@@ -73,6 +73,8 @@ public class TwoInstances : IAsyncLifetime
         // Jobs are picked up within a second and a dead instance's run is looked for every two (defaults: 15 s, 1 min).
         _settings["Digest:Jobs:PollInterval"] = "1";
         _settings["Digest:Generation:RecoveryInterval"] = "2";
+        // As a log collector would read them: one JSON object per line.
+        _settings["Digest:Telemetry:ConsoleLogs"] = "Json";
         if (UsesRedis)
         {
             _settings["ConnectionStrings:Redis"] = TestRedis.Address;
