@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Digest.Bench.Writing;
 using Digest.Domain.Generation;
+using Digest.Domain.Posts;
 using Digest.Infrastructure.Writing;
 using Digest.TestSupport.FakeModelServer;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +15,12 @@ const int Trending = 3;
 const int Repeats = 5;
 var latency = TimeSpan.FromMilliseconds(200);
 var provider = args.Contains("--azure") ? LlmProvider.AzureOpenAI : LlmProvider.OpenAI;
+if (args.Contains("--grounding-only"))
+{
+    GroundingBench.Run(repeats: 21);
+    return;
+}
+
 string[] subjects = ["artificial general intelligence", "technological singularity"];
 var calls = Topics + Trending + subjects.Length;
 
@@ -40,7 +48,38 @@ foreach (var parallelism in new[] { 1, 4 })
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up p4 vs p1: {results[1] / results[4]:0.00}x"));
 
-async Task<TimeSpan> RunEditionAsync(int parallelism)
+// Grounding: the check's own cost per draft, then what reading the discussions costs in model time. The fake model
+// answers after 200 ms plus 40 ms per KB of request (a longer prompt takes longer, as on a real model), so the ratio
+// of a run with comments in the prompts to one without is a ratio of model time, both measured here.
+GroundingBench.Run(repeats: 21);
+server.LatencyPerKilobyte = TimeSpan.FromMilliseconds(40);
+var baseline = new List<TimeSpan>();
+var commented = new List<TimeSpan>();
+var verified = new List<TimeSpan>();
+long baselineBytes = 0, commentedBytes = 0;
+await RunEditionAsync(4, withComments: true); // warm-up
+for (var i = 0; i < Repeats; i++)
+{
+    var before = server.Requests.Sum(r => (long)r.Body.Length);
+    baseline.Add(await RunEditionAsync(4, withComments: false));
+    var middle = server.Requests.Sum(r => (long)r.Body.Length);
+    commented.Add(await RunEditionAsync(4, withComments: true));
+    var after = server.Requests.Sum(r => (long)r.Body.Length);
+    verified.Add(await RunEditionAsync(4, withComments: true, verify: true));
+    baselineBytes += middle - before;
+    commentedBytes += after - middle;
+}
+
+var b = MedianOf(baseline);
+var c = MedianOf(commented);
+var v = MedianOf(verified);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"model time at parallelism 4 (200 ms + 40 ms/KB): without comments {b.TotalMilliseconds:0} ms (baseline); with 8 comments per topic {c.TotalMilliseconds:0} ms, ratio {c / b:0.00}x; " +
+    $"prompt bytes ratio {(double)commentedBytes / baselineBytes:0.00}x; with comments and the second opinion (9 more calls) {v.TotalMilliseconds:0} ms, ratio {v / b:0.00}x"));
+
+static TimeSpan MedianOf(IReadOnlyCollection<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+
+async Task<TimeSpan> RunEditionAsync(int parallelism, bool withComments = false, bool verify = false)
 {
     var settings = new Dictionary<string, string?>
     {
@@ -58,11 +97,19 @@ async Task<TimeSpan> RunEditionAsync(int parallelism)
     await using var container = services.BuildServiceProvider();
     await using var scope = container.CreateAsyncScope();
     var writer = scope.ServiceProvider.GetRequiredService<IDigestWriter>();
-    var topics = Enumerable.Range(1, Topics).Select(n => Brief(n, "r/MachineLearning")).ToList();
+    var topics = Enumerable.Range(1, Topics).Select(n => Brief(n, "r/MachineLearning") with { Threads = withComments ? [Thread(n)] : null }).ToList();
     var trending = Enumerable.Range(1, Trending).Select(n => Brief(100 + n, "r/machinelearningnews")).ToList();
 
     var clock = Stopwatch.StartNew();
     var edition = await writer.WriteEditionAsync(topics, trending, subjects, new DateOnly(2026, 1, 5), CancellationToken.None);
+    if (verify)
+    {
+        var model = (ModelWriter)writer;
+        var sections = edition.Topics.Select((t, i) => (SectionKind.Topic, t, Sources: Digest.Infrastructure.Writing.Prompts.SourceBlock.Render(topics[i])))
+            .Concat(edition.Trending.Select((t, i) => (SectionKind.Trending, t, Sources: Digest.Infrastructure.Writing.Prompts.SourceBlock.Render(trending[i]))));
+        await Task.WhenAll(sections.Select(s => model.VerifyAsync(s.Item1, s.t.Heading ?? "", s.Sources, string.Join("\n", s.t.Benefits, s.t.Ramifications, s.t.Body), CancellationToken.None)));
+    }
+
     clock.Stop();
     if (edition.Topics.Any(t => t.Benefits is null) || edition.Predictions.Count != subjects.Length)
     {
@@ -71,6 +118,13 @@ async Task<TimeSpan> RunEditionAsync(int parallelism)
 
     return clock.Elapsed;
 }
+
+static DiscussionThread Thread(int n) => new(
+    $"https://www.reddit.com/r/MachineLearning/comments/{n}/",
+    "r/MachineLearning",
+    [.. Enumerable.Range(1, 8).Select(c => new DiscussionComment($"u/commenter{c}", 100 - c,
+        string.Concat(Enumerable.Repeat($"Comment {c} on story {n} weighs the benchmark results against the training data. ", 7)),
+        $"https://www.reddit.com/r/MachineLearning/comments/{n}/x/c{c}/"))]);
 
 static TopicBrief Brief(int n, string source) => new(
     $"Story {n}: a lab releases an open-weights model",

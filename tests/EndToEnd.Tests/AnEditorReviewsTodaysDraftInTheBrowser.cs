@@ -60,6 +60,15 @@ public sealed partial class AnEditorReviewsTodaysDraftInTheBrowser(LiveApp app, 
         await Expect(preview).ToContainTextAsync("Editors in the loop catch what automation missed.");
         await page.SaveAsync("03-editor-with-preview", fullPage: false);
 
+        // Each sentence shows what it rests on when focused from the keyboard (or hovered), with a link to the source.
+        var grounded = page.Locator(".grounding .claim-grounded").First;
+        await grounded.FocusAsync();
+        var tip = grounded.Locator(".claim-tip");
+        await Expect(tip).ToBeVisibleAsync();
+        await Expect(tip).ToContainTextAsync("Rests on");
+        await Expect(tip.Locator("a").First).ToHaveAttributeAsync("href", new Regex("^https://"));
+        await page.SaveAsync("03a-grounding-tip", fullPage: false);
+
         if (await page.Locator("#override").CountAsync() > 0)
         {
             // The offline writer leaves Benefits and Ramifications open; approving anyway is recorded with a reason.

@@ -34,10 +34,23 @@ public sealed class GenerationRun
     public DateTime? HeartbeatAt { get; private set; }
     /// <summary>The Hangfire job the run was started in, if any, so a dead worker's job can be closed too.</summary>
     public string? JobId { get; private set; }
+    /// <summary>Model-written sentences of the draft's topics and headlines when it was written; null for runs before grounding was checked.</summary>
+    public int? SentencesWritten { get; private set; }
+    /// <summary>Of those, sentences that rest on a passage of their sources and state nothing the sources do not contain.</summary>
+    public int? SentencesGrounded { get; private set; }
+    /// <summary>Sentences stating a number, name, quote or date found in none of their sources.</summary>
+    public int? SentencesUnsupported { get; private set; }
+    /// <summary>Statements the optional second opinion (a verification prompt) said the sources do not support; null when it was off.</summary>
+    public int? SentencesFlaggedByModel { get; private set; }
+    /// <summary>Discussion comments read for the topics and given to the writer.</summary>
+    public int CommentsRead { get; private set; }
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
     public int TotalTokens => PromptTokens + CompletionTokens;
+
+    /// <summary>Grounded sentences as a share of the sentences written, or null when nothing was checked.</summary>
+    public double? GroundedShare => SentencesWritten is > 0 && SentencesGrounded is { } grounded ? (double)grounded / SentencesWritten.Value : null;
 
     public static GenerationRun Start(DateOnly edition, string trigger, string writer, DateTime at) => new()
     {
@@ -77,6 +90,17 @@ public sealed class GenerationRun
         // Runs stored before notes existed read back with none.
         SectionNotes = [.. SectionNotes ?? [], .. usage.SectionNotes];
         BudgetReached |= usage.BudgetReached;
+    }
+
+    /// <summary>Keeps how the draft's sentences stood against their sources when it was written.</summary>
+    public void RecordGrounding(GroundingTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        SentencesWritten = tally.Sentences;
+        SentencesGrounded = tally.Grounded;
+        SentencesUnsupported = tally.Unsupported;
+        SentencesFlaggedByModel = tally.FlaggedByModel;
+        CommentsRead = tally.CommentsRead;
     }
 
     /// <summary>Why the run did not write <paramref name="label"/> as asked, or null.</summary>

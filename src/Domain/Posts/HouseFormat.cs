@@ -12,6 +12,8 @@ public static class HouseFormat
     public const string ConsequencesHeading = "Possible consequences of current developments";
     public const string TrendingHeading = "Currently trending topics";
     public const string PredictionsHeading = "GPT predicts future events";
+    /// <summary>The label of a topic's line on its discussion.</summary>
+    public const string ThreadLabel = "What the thread said";
 
     public static string ToMarkdown(IEnumerable<Section> sections, bool withSources = true)
     {
@@ -79,6 +81,11 @@ public static class HouseFormat
 
         AppendPart(md, "Benefits", section.Benefits, pad);
         AppendPart(md, "Ramifications", section.Ramifications, pad);
+        if (section.Thread is not null)
+        {
+            var link = section.ThreadUrl is null ? "" : $" ([the discussion]({EscapeUrl(section.ThreadUrl)}))";
+            AppendPart(md, ThreadLabel, section.Thread + link, pad);
+        }
         if (withSources && section.Sources.Count > 0)
         {
             md.Append(pad).Append("- *Sources:* ").Append(string.Join(", ", section.Sources.Select(Link))).Append("\n\n");

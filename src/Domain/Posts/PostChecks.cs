@@ -71,6 +71,7 @@ public static class PostChecks
             ("Benefits", section.Benefits),
             ("Ramifications", section.Ramifications),
             ("predicted date", section.PredictedWhen),
+            ("thread line", section.Thread),
         };
         foreach (var (part, text) in parts)
         {

@@ -4,6 +4,8 @@ namespace Digest.Domain.Posts;
 /// One part of a post in the house format. Which text fields carry meaning depends on <see cref="Kind"/>:
 /// a topic has a heading, an optional summary body, Benefits and Ramifications; a prediction has a subject
 /// (heading), a predicted date and a rationale (body); trending, notice and free sections use heading and body.
+/// A topic written from a discussion may also have a one-line <see cref="Thread"/>: what the thread said, linked to
+/// <see cref="ThreadUrl"/>.
 /// </summary>
 public sealed class Section
 {
@@ -11,7 +13,7 @@ public sealed class Section
 
     private Section() { }
 
-    public Section(SectionKind kind, string? heading, string? body, string? benefits = null, string? ramifications = null, string? predictedWhen = null)
+    public Section(SectionKind kind, string? heading, string? body, string? benefits = null, string? ramifications = null, string? predictedWhen = null, string? thread = null)
     {
         Id = Guid.NewGuid();
         Kind = kind;
@@ -20,6 +22,14 @@ public sealed class Section
         Benefits = Clean(benefits);
         Ramifications = Clean(ramifications);
         PredictedWhen = Clean(predictedWhen);
+        Thread = Clean(thread);
+    }
+
+    /// <summary>A new section of <paramref name="kind"/> holding <paramref name="text"/>.</summary>
+    public static Section From(SectionKind kind, SectionText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Section(kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen, text.Thread);
     }
 
     public Guid Id { get; private set; }
@@ -31,9 +41,17 @@ public sealed class Section
     public string? Benefits { get; private set; }
     public string? Ramifications { get; private set; }
     public string? PredictedWhen { get; private set; }
+    /// <summary>"What the thread said": one line on the discussion's comments, kept or removed by the editor.</summary>
+    public string? Thread { get; private set; }
+    /// <summary>The discussion the <see cref="Thread"/> line links to; provenance, so a rewrite keeps it.</summary>
+    public string? ThreadUrl { get; private set; }
     public IReadOnlyList<SectionSource> Sources => _sources;
 
     public void AddSource(SectionSource source) => _sources.Add(source);
+
+    /// <summary>Links the <see cref="Thread"/> line to the discussion it summarises (an absolute http(s) address, or nothing).</summary>
+    public void LinkThread(string? url) =>
+        ThreadUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
 
     /// <summary>Replaces the text of the section; provenance stays, because the topic is still the same story.</summary>
     public void Rewrite(SectionText text)
@@ -43,9 +61,10 @@ public sealed class Section
         Benefits = Clean(text.Benefits);
         Ramifications = Clean(text.Ramifications);
         PredictedWhen = Clean(text.PredictedWhen);
+        Thread = Clean(text.Thread);
     }
 
-    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen);
+    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen, Thread);
 
     /// <summary>Text that a reader would see as missing: nothing at all, or only whitespace.</summary>
     public bool HasEmptyPart(out string what)
@@ -90,4 +109,4 @@ public sealed class Section
 }
 
 /// <summary>The editable text of a section, as a value.</summary>
-public sealed record SectionText(string? Heading, string? Body, string? Benefits = null, string? Ramifications = null, string? PredictedWhen = null);
+public sealed record SectionText(string? Heading, string? Body, string? Benefits = null, string? Ramifications = null, string? PredictedWhen = null, string? Thread = null);

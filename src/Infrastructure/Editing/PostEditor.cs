@@ -71,16 +71,16 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
     // The full quality gate (repeats, lengths, unwritten sections) is checked before the post's own rules.
     public async Task<Post> ApproveAndPublishAsync(Guid postId, string by, string? overrideReason = null, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        await gate.EnsureApprovableAsync(postId, overrideReason, cancellationToken);
+        var overridden = await gate.EnsureApprovableAsync(postId, overrideReason, cancellationToken);
         return await ChangeAsync(postId, expectedVersion, post => post.ApproveAndPublish(by, Now(), overrideReason), by, "approved and published", AuditActions.PostPublished,
-            Overridden(overrideReason), cancellationToken);
+            Overridden(overrideReason, overridden), cancellationToken);
     }
 
     public async Task<Post> ScheduleAsync(Guid postId, DateTime whenUtc, string by, string? overrideReason = null, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        await gate.EnsureApprovableAsync(postId, overrideReason, cancellationToken);
+        var overridden = await gate.EnsureApprovableAsync(postId, overrideReason, cancellationToken);
         return await ChangeAsync(postId, expectedVersion, post => post.Schedule(by, Now(), whenUtc, overrideReason), by, "scheduled", AuditActions.PostScheduled,
-            $"for {whenUtc:yyyy-MM-dd HH:mm} UTC" + (Overridden(overrideReason) is { } o ? "; " + o : ""), cancellationToken);
+            $"for {whenUtc:yyyy-MM-dd HH:mm} UTC" + (Overridden(overrideReason, overridden) is { } o ? "; " + o : ""), cancellationToken);
     }
 
     public Task<Post> RejectAsync(Guid postId, string reason, string by, CancellationToken cancellationToken = default) =>
@@ -134,8 +134,7 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
             }
             else
             {
-                var text = edit.Text;
-                order.Add(post.AddSection(new Section(edit.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen)).Id);
+                order.Add(post.AddSection(Section.From(edit.Kind, edit.Text)).Id);
             }
         }
 
@@ -199,8 +198,11 @@ public sealed class PostEditor(DigestDbContext db, PostRenderer renderer, IPubli
         return post;
     }
 
-    private static string? Overridden(string? overrideReason) =>
-        string.IsNullOrWhiteSpace(overrideReason) ? null : $"quality problems overridden: {overrideReason.Trim()}";
+    // The audit says what was overridden as well as why: the problems are gone from the post once it is approved.
+    private static string? Overridden(string? overrideReason, IReadOnlyList<string> problems) =>
+        string.IsNullOrWhiteSpace(overrideReason) ? null
+            : problems.Count == 0 ? $"quality problems overridden: {overrideReason.Trim()}"
+            : $"quality problems overridden: {overrideReason.Trim()} (overridden: {string.Join("; ", problems)})";
 
     // Slugs are stored lower-case; the comparison in SQL stays an index seek.
     private static string NormalizedSlug(string slug) => slug.Trim().ToLowerInvariant();

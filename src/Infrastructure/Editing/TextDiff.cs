@@ -62,7 +62,7 @@ public static class TextDiff
 
     public static string Of(string title, IEnumerable<(SectionKind Kind, SectionText Text)> sections)
     {
-        var rebuilt = sections.Select(s => new Section(s.Kind, s.Text.Heading, s.Text.Body, s.Text.Benefits, s.Text.Ramifications, s.Text.PredictedWhen));
+        var rebuilt = sections.Select(s => Section.From(s.Kind, s.Text));
         return $"# {title}\n\n{HouseFormat.ToMarkdown(rebuilt, withSources: false)}";
     }
 }

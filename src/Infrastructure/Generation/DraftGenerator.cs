@@ -5,6 +5,7 @@ using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Telemetry;
 using Digest.Infrastructure.Writing;
+using Digest.Infrastructure.Writing.Grounding;
 using Digest.Infrastructure.Writing.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public sealed class DraftGenerator(
     DigestDbContext db,
     SourceIngester ingester,
     IDigestWriter writer,
+    DraftGrounding grounding,
     IServiceProvider services,
     TimeProvider clock,
     ILogger<DraftGenerator> logger)
@@ -97,12 +99,13 @@ public sealed class DraftGenerator(
         post.SetMetadata(new PostMetadata(post.Title, post.Slug, null, post.Date, post.Author, settings.DefaultTags, PostFlags.HouseDefault, settings.Cover), Now());
         post.AddSection(new Section(SectionKind.Notice, null, settings.NoticeText));
         (services.GetService(typeof(WriterRunContext)) as WriterRunContext)?.ForRun(run.Id);
+        // The topics' discussions are read first: the writer gets their top comments as data with the item's text.
+        var discussions = await grounding.ReadDiscussionsAsync(plan.Topics, cancellationToken);
         var written = await writer.WriteEditionAsync(
-            [.. plan.Topics.Select(s => s.ToBrief())], [.. plan.Trending.Select(s => s.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
+            discussions.Briefs, [.. plan.Trending.Select(s => s.ToBrief())], settings.PredictionSubjects, run.EditionDate, cancellationToken);
         for (var i = 0; i < plan.Topics.Count; i++)
         {
-            var text = written.Topics[i];
-            post.AddSection(WithSources(new Section(SectionKind.Topic, text.Heading, text.Body, text.Benefits, text.Ramifications), plan.Topics[i]));
+            post.AddSection(WithSources(Section.From(SectionKind.Topic, written.Topics[i]), plan.Topics[i]));
         }
 
         for (var i = 0; i < plan.Trending.Count; i++)
@@ -116,6 +119,9 @@ public sealed class DraftGenerator(
             post.AddSection(new Section(SectionKind.Prediction, prediction.Heading, prediction.Body, predictedWhen: prediction.PredictedWhen));
         }
 
+        // Sources kept with each section, the sentences checked against them (and the second opinion, when on).
+        var grounded = await grounding.RecordAsync(post, plan, discussions, cancellationToken);
+        run.RecordGrounding(grounded.Tally);
         var notWritten = RecordUsage(run, plan, settings);
 
         db.Posts.Add(post);
@@ -128,6 +134,7 @@ public sealed class DraftGenerator(
         }
 
         notes.AddRange(notWritten);
+        notes.AddRange(grounded.Notes);
         run.Succeed(post.Id, Now(), notes.Count == 0 ? null : string.Join(" ", notes));
         try
         {
@@ -201,12 +208,13 @@ public sealed class DraftGenerator(
         }
 
         var skipped = usage.Outcomes.Count(o => o.Status == SectionWriteStatus.SkippedBudget);
-        if (usage.DailyBudgetReached)
+        if (usage.DailyBudgetReached && skipped > 0)
         {
             messages.Insert(0, $"The daily token budget ({usage.DailyTokenBudget:N0} tokens per model) was reached: {Count(skipped, "section was", "sections were")} left for the editor.");
         }
 
-        if (usage.BudgetReached)
+        // Only a budget that left sections unwritten is news here; one reached by the second opinion is its own note.
+        if (usage.BudgetReached && skipped > 0)
         {
             messages.Insert(0, $"The run's token budget ({usage.TokenBudget}) was reached; the sections after it were left for the editor.");
         }

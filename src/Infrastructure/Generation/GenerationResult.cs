@@ -9,7 +9,11 @@ public sealed record GenerationResult(GenerationRun Run, string? PostSlug)
 
     public string Describe() => Run.Status switch
     {
-        RunStatus.Succeeded => $"Draft {PostSlug} for {Run.EditionDate:yyyy-MM-dd} written by {Run.Writer}." + (Run.Message is null ? "" : " " + Run.Message),
+        RunStatus.Succeeded => $"Draft {PostSlug} for {Run.EditionDate:yyyy-MM-dd} written by {Run.Writer}." + Grounding() + (Run.Message is null ? "" : " " + Run.Message),
         _ => Run.Message ?? Run.Status.ToString(),
     };
+
+    private string Grounding() => Run.SentencesWritten is not { } written || Run.SentencesGrounded is not { } grounded
+        ? ""
+        : $" {grounded} of {written} sentences rest on their sources" + (Run.SentencesUnsupported is > 0 ? $"; {Run.SentencesUnsupported} not found in them (see the draft)." : ".");
 }

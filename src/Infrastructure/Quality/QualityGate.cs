@@ -12,44 +12,46 @@ namespace Digest.Infrastructure.Quality;
 /// last published posts, the canonical URLs of its source items, the notes of the run that wrote it — and runs
 /// <see cref="PostChecks"/>. Approval must go through <see cref="EnsureApprovableAsync(Post, string?, CancellationToken)"/>.
 /// </summary>
-public sealed class QualityGate(DigestDbContext db, QualityRules rules)
+public sealed class QualityGate(DigestDbContext db, QualityRules rules, IEnumerable<IQualityRule> moreRules)
 {
     public async Task<IReadOnlyList<string>> FindProblemsAsync(Post post, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return PostChecks.Find(post, await ContextForAsync(post, cancellationToken));
+        var problems = PostChecks.Find(post, await ContextForAsync(post, cancellationToken)).ToList();
+        foreach (var rule in moreRules)
+        {
+            problems.AddRange(await rule.FindAsync(post, cancellationToken));
+        }
+
+        return problems;
     }
 
     public async Task<IReadOnlyList<string>> FindProblemsAsync(Guid postId, CancellationToken cancellationToken = default) =>
         await FindProblemsAsync(await LoadAsync(postId, cancellationToken), cancellationToken);
 
-    /// <summary>Throws a <see cref="DomainException"/> listing the problems (as the post itself does), unless there are none or the editor gave a reason to override them.</summary>
-    public async Task EnsureApprovableAsync(Post post, string? overrideReason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Throws a <see cref="DomainException"/> listing the problems (as the post itself does), unless there are none or
+    /// the editor gave a reason to override them. Returns the problems the reason overrode, for the audit log.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnsureApprovableAsync(Post post, string? overrideReason, CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrWhiteSpace(overrideReason))
-        {
-            DigestTelemetry.GateOverrides.Add(1);
-            return;
-        }
-
         var problems = await FindProblemsAsync(post, cancellationToken);
-        if (problems.Count > 0)
+        if (problems.Count > 0 && string.IsNullOrWhiteSpace(overrideReason))
         {
             DigestTelemetry.GateFindings.Add(problems.Count);
             throw new DomainException("The post cannot be approved yet: " + string.Join("; ", problems));
         }
-    }
 
-    public async Task EnsureApprovableAsync(Guid postId, string? overrideReason, CancellationToken cancellationToken = default)
-    {
-        if (!string.IsNullOrWhiteSpace(overrideReason))
+        if (problems.Count > 0)
         {
             DigestTelemetry.GateOverrides.Add(1);
-            return;
         }
 
-        await EnsureApprovableAsync(await LoadAsync(postId, cancellationToken), overrideReason, cancellationToken);
+        return problems;
     }
+
+    public async Task<IReadOnlyList<string>> EnsureApprovableAsync(Guid postId, string? overrideReason, CancellationToken cancellationToken = default) =>
+        await EnsureApprovableAsync(await LoadAsync(postId, cancellationToken), overrideReason, cancellationToken);
 
     public async Task<QualityContext> ContextForAsync(Post post, CancellationToken cancellationToken = default)
     {

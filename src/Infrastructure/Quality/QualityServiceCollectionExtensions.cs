@@ -1,6 +1,8 @@
 using Digest.Domain.Posts;
+using Digest.Infrastructure.Writing.Grounding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Digest.Infrastructure.Quality;
 
@@ -8,7 +10,8 @@ public static class QualityServiceCollectionExtensions
 {
     public const string SectionName = "Digest:Quality";
 
-    /// <summary>The quality gate, with its rules from <c>Digest:Quality</c> (MinSectionWords, MaxSectionWords, RecentPostsToCompare).</summary>
+    /// <summary>The quality gate, with its rules from <c>Digest:Quality</c> (MinSectionWords, MaxSectionWords, RecentPostsToCompare),
+    /// and the check of every section against its sources.</summary>
     public static IServiceCollection AddQualityGate(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -21,6 +24,9 @@ public static class QualityServiceCollectionExtensions
         };
         services.AddSingleton(rules);
         services.AddScoped<QualityGate>();
+        // Statements not found in a section's sources are findings like an empty section (ADR 0024).
+        services.TryAddScoped<PostGrounding>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IQualityRule, GroundingQualityRule>());
         return services;
     }
 }

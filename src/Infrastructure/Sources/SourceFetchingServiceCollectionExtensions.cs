@@ -1,4 +1,5 @@
 using Digest.Infrastructure.Sources.Demo;
+using Digest.Infrastructure.Sources.Discussions;
 using Digest.Infrastructure.Sources.Http;
 using Digest.Infrastructure.Sources.Reading;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,8 @@ public static class SourceFetchingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ISourceFetcher"/>: over HTTP with the limits of <c>Digest:Sources</c>
     /// (AllowPrivateNetworks, MaxBodyBytes, Timeout in seconds, UserAgent, …), or, with <c>Digest:Demo=true</c>,
-    /// from the built-in sample documents without any network.
+    /// from the built-in sample documents without any network. Also the <see cref="IDiscussionReader"/> that reads the
+    /// top comments of a topic's discussion, within <c>Digest:Sources:Comments</c>.
     /// </summary>
     public static IServiceCollection AddSourceFetching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,10 +24,12 @@ public static class SourceFetchingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton<SourceReaders>();
+        services.TryAddSingleton(CommentOptions.From(configuration));
 
         if (bool.TryParse(configuration["Digest:Demo"], out var demo) && demo)
         {
             services.TryAddSingleton<ISourceFetcher, DemoSourceFetcher>();
+            services.TryAddSingleton<IDiscussionReader, DemoDiscussionReader>();
             return services;
         }
 
@@ -35,6 +39,7 @@ public static class SourceFetchingServiceCollectionExtensions
             .SelectPipelineByAuthority();
         services.TryAddSingleton<SourceDownloader>();
         services.TryAddSingleton<ISourceFetcher, HttpSourceFetcher>();
+        services.TryAddSingleton<IDiscussionReader, HttpDiscussionReader>();
         return services;
     }
 }

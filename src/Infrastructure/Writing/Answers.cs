@@ -19,10 +19,11 @@ public interface IModelAnswer
 public sealed record TopicAnswer(
     [property: JsonPropertyName("summary"), Description("What the post is about, in one or two sentences.")] string Summary,
     [property: JsonPropertyName("benefits"), Description("Possible benefits, one paragraph.")] string Benefits,
-    [property: JsonPropertyName("ramifications"), Description("Possible risks or downsides, one paragraph.")] string Ramifications) : IModelAnswer
+    [property: JsonPropertyName("ramifications"), Description("Possible risks or downsides, one paragraph.")] string Ramifications,
+    [property: JsonPropertyName("thread"), Description("What the commenters in the discussion raised, in one sentence; an empty string when the source has no comments.")] string? Thread = null) : IModelAnswer
 {
     public IReadOnlyList<string> Problems(DateOnly edition) =>
-        [.. AnswerRules.Paragraph("benefits", Benefits), .. AnswerRules.Paragraph("ramifications", Ramifications), .. AnswerRules.Optional("summary", Summary)];
+        [.. AnswerRules.Paragraph("benefits", Benefits), .. AnswerRules.Paragraph("ramifications", Ramifications), .. AnswerRules.Optional("summary", Summary), .. AnswerRules.Optional("thread", Thread)];
 }
 
 [Description("One trending headline of the digest.")]

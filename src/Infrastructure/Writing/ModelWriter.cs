@@ -1,6 +1,7 @@
 using Digest.Domain.Generation;
 using Digest.Domain.Posts;
 using Digest.Infrastructure.Writing.Cache;
+using Digest.Infrastructure.Writing.Grounding;
 using Digest.Infrastructure.Writing.Prompts;
 using Digest.Infrastructure.Writing.Usage;
 using Microsoft.Extensions.AI;
@@ -42,8 +43,20 @@ public sealed class ModelWriter : IDigestWriter
     {
         ArgumentNullException.ThrowIfNull(brief);
         var answer = await _sections.WriteAsync<TopicAnswer>(SectionKind.Topic, brief.Title, DefaultPrompts.Topic.Name, PromptValues.ForSource(brief), Today(), cancellationToken);
-        return new SectionText(brief.Title, answer?.Summary, answer?.Benefits, answer?.Ramifications);
+        return new SectionText(brief.Title, answer?.Summary, answer?.Benefits, answer?.Ramifications, Thread: ThreadLine(brief, answer));
     }
+
+    /// <summary>
+    /// The second opinion on one written section: the statements its sources (<paramref name="sources"/>, a rendered
+    /// source block) do not support, or null when the model could not answer. Budgets and ledger as for writing;
+    /// never cached when the text differs, and never taken for the section's own outcome.
+    /// </summary>
+    public async Task<VerificationAnswer?> VerifyAsync(SectionKind kind, string label, string sources, string text, CancellationToken cancellationToken) =>
+        await _sections.WriteAsync<VerificationAnswer>(kind, label, DefaultPrompts.Verify.Name, PromptValues.ForVerification(sources, text), Today(), cancellationToken, recordOutcome: false);
+
+    // A line on the discussion only when the model was given one: without comments it could only make one up.
+    private static string? ThreadLine(TopicBrief brief, TopicAnswer? answer) =>
+        brief.Discussions.Count > 0 && !string.IsNullOrWhiteSpace(answer?.Thread) ? answer.Thread.Trim() : null;
 
     public async Task<SectionText> WriteTrendingAsync(TopicBrief brief, CancellationToken cancellationToken)
     {
@@ -72,7 +85,7 @@ public sealed class ModelWriter : IDigestWriter
         {
             case SectionKind.Topic when brief is not null:
                 var topic = await _sections.WriteAsync<TopicAnswer>(kind, brief.Title, DefaultPrompts.Topic.Name, PromptValues.ForSource(brief), edition, cancellationToken, addendum);
-                return current with { Body = topic?.Summary, Benefits = topic?.Benefits, Ramifications = topic?.Ramifications };
+                return current with { Body = topic?.Summary, Benefits = topic?.Benefits, Ramifications = topic?.Ramifications, Thread = ThreadLine(brief, topic) };
             case SectionKind.Trending when brief is not null:
                 var trending = await _sections.WriteAsync<TrendingAnswer>(kind, brief.Title, DefaultPrompts.Trending.Name, PromptValues.ForSource(brief), edition, cancellationToken, addendum);
                 return current with { Body = trending?.Summary };

@@ -32,10 +32,12 @@ internal sealed class SectionWriter(
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
     private static readonly Dictionary<string, string> NoValues = [];
 
-    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken, PromptAddendum? addendum = null)
+    /// <param name="recordOutcome">False for calls that check a section rather than write it (the second opinion):
+    /// their outcome must not stand for the section's in <see cref="IWriterUsage.ProblemWith"/>.</param>
+    public async Task<T?> WriteAsync<T>(SectionKind kind, string label, string templateName, IReadOnlyDictionary<string, string> values, DateOnly edition, CancellationToken cancellationToken, PromptAddendum? addendum = null, bool recordOutcome = true)
         where T : class, IModelAnswer
     {
-        var section = $"{kind} \"{label}\"";
+        var section = recordOutcome ? $"{kind} \"{label}\"" : $"Check of {kind} \"{label}\"";
         var template = await prompts.GetAsync(templateName, cancellationToken);
         var system = (await prompts.GetAsync(DefaultPrompts.System.Name, cancellationToken)).Render(NoValues);
         var user = template.Render(values);
@@ -57,14 +59,18 @@ internal sealed class SectionWriter(
             {
                 if (deadline.IsCancellationRequested)
                 {
-                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null);
+                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null, recordOutcome);
                 }
 
                 var key = ModelResponseKey.For(settings.Provider, model, typeof(T).Name, system, user);
                 if (useCache && await cache.GetAsync(key, cancellationToken) is { } cachedJson && Parse<T>(cachedJson, edition).Answer is { } cached)
                 {
                     await ledger.RecordAsync(new ModelCall(section, model, promptId, 0, 0, TimeSpan.Zero, 0m, FromCache: true, IsRepair: false, Succeeded: true), null);
-                    ledger.Record(new SectionOutcome(kind, label, SectionWriteStatus.Cached, null, model));
+                    if (recordOutcome)
+                    {
+                        ledger.Record(new SectionOutcome(kind, label, SectionWriteStatus.Cached, null, model));
+                    }
+
                     logger.LogInformation("{Section}: served from the response cache", section);
                     return cached;
                 }
@@ -72,7 +78,7 @@ internal sealed class SectionWriter(
                 slot ??= await EnterGateAsync(deadline, cancellationToken);
                 if (slot is null)
                 {
-                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null);
+                    return Give<T>(kind, label, null, SectionOutcome.DeadlineReason, null, recordOutcome);
                 }
 
                 var attempt = await WriteWithAsync<T>(model, system, user, section, promptId, edition, cancellationToken);
@@ -89,10 +95,10 @@ internal sealed class SectionWriter(
                         await cache.SetAsync(key, JsonSerializer.Serialize(answer, Json), cancellationToken);
                     }
 
-                    return Give(kind, label, answer, null, model);
+                    return Give(kind, label, answer, null, model, recordOutcome);
                 }
 
-                return Give<T>(kind, label, null, attempt.Problem, model);
+                return Give<T>(kind, label, null, attempt.Problem, model, recordOutcome);
             }
         }
         finally
@@ -100,7 +106,7 @@ internal sealed class SectionWriter(
             slot?.Dispose();
         }
 
-        return Give<T>(kind, label, null, refusal ?? SectionOutcome.BudgetReachedReason, null);
+        return Give<T>(kind, label, null, refusal ?? SectionOutcome.BudgetReachedReason, null, recordOutcome);
     }
 
     /// <summary>A writing slot, or null when the run's deadline passes while waiting for one.</summary>
@@ -159,14 +165,18 @@ internal sealed class SectionWriter(
             : (null, $"failed: the model's answer was unusable twice ({string.Join("; ", problems)})", null);
     }
 
-    private T? Give<T>(SectionKind kind, string label, T? answer, string? problem, string? model)
+    private T? Give<T>(SectionKind kind, string label, T? answer, string? problem, string? model, bool recordOutcome)
         where T : class
     {
         var status = answer is not null ? SectionWriteStatus.Written
             : SectionOutcome.IsBudgetReason(problem) ? SectionWriteStatus.SkippedBudget
             : problem == SectionOutcome.DeadlineReason ? SectionWriteStatus.SkippedDeadline
             : SectionWriteStatus.Failed;
-        ledger.Record(new SectionOutcome(kind, label, status, problem, answer is null ? null : model));
+        if (recordOutcome)
+        {
+            ledger.Record(new SectionOutcome(kind, label, status, problem, answer is null ? null : model));
+        }
+
         if (problem is not null)
         {
             logger.LogWarning("{Kind} \"{Label}\" was not written: {Problem}", kind, label, problem);

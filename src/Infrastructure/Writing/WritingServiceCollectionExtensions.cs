@@ -1,12 +1,14 @@
 using Digest.Domain.Generation;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Writing.Cache;
+using Digest.Infrastructure.Writing.Grounding;
 using Digest.Infrastructure.Writing.Offline;
 using Digest.Infrastructure.Writing.Prompts;
 using Digest.Infrastructure.Writing.Regeneration;
 using Digest.Infrastructure.Writing.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Digest.Infrastructure.Writing;
 
@@ -29,6 +31,10 @@ public static class WritingServiceCollectionExtensions
         services.AddScoped<WriterRunContext>();
         services.AddScoped<PromptDryRun>();
         services.AddScoped<SectionRegenerator>();
+        services.AddSingleton(GroundingOptions.From(configuration));
+        services.TryAddSingleton(Sources.Discussions.CommentOptions.From(configuration));
+        services.TryAddScoped<PostGrounding>();
+        services.AddScoped<DraftGrounding>();
         if (!services.AddModelWriter(configuration))
         {
             services.AddScoped<IDigestWriter, OfflineDigestWriter>();

@@ -22,7 +22,7 @@ public sealed class DryRunShowsThePromptAndTheAnswer
         var result = await host.InScopeAsync(s => s.GetRequiredService<PromptDryRun>().RunAsync("topic", "Be blunt.\n{{source}}", item.Id));
 
         Assert.True(result.ModelConfigured);
-        Assert.Equal("topic@v1 (unsaved)", result.Prompt);
+        Assert.Equal($"{DefaultPrompts.Topic.Id} (unsaved)", result.Prompt);
         Assert.StartsWith("Be blunt.\n<source_item>", result.UserPrompt, StringComparison.Ordinal);
         Assert.Contains(item.Title, result.UserPrompt, StringComparison.Ordinal);
         Assert.Equal(result.UserPrompt, Assert.Single(server.Requests).UserPrompt);
@@ -33,7 +33,7 @@ public sealed class DryRunShowsThePromptAndTheAnswer
         Assert.Equal((ModelCallPurpose.DryRun, (Guid?)null), (row.Purpose, row.RunId));
         // Trying a prompt does not save it.
         var history = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().HistoryAsync("topic"));
-        Assert.Equal([1], history.Select(v => v.Version));
+        Assert.Equal([DefaultPrompts.Topic.Version], history.Select(v => v.Version));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Digest.Infrastructure.Writing.Prompts;
 using Digest.Domain.Generation;
 using Digest.Infrastructure.Data;
 using Digest.TestSupport;
@@ -32,7 +33,7 @@ public sealed class EveryModelCallIsInTheLedger
             Assert.True(row.Succeeded);
             Assert.Equal(DateTimeKind.Utc, row.At.Kind);
         });
-        Assert.Contains(ledger, row => row.Prompt == "topic@v1" && row.Section.StartsWith("Topic \"", StringComparison.Ordinal));
+        Assert.Contains(ledger, row => row.Prompt == DefaultPrompts.Topic.Id && row.Section.StartsWith("Topic \"", StringComparison.Ordinal));
         Assert.Contains(ledger, row => row.Prompt == "trending@v1");
         Assert.Contains(ledger, row => row.Prompt == "prediction@v1" && row.Section == "Prediction \"Artificial general intelligence\"");
 
@@ -42,7 +43,7 @@ public sealed class EveryModelCallIsInTheLedger
         Assert.Equal(ledger.Sum(r => r.EstimatedCost), run.EstimatedCost);
         Assert.Equal(ledger.Count, run.ModelCalls);
         Assert.Equal(0, run.CachedAnswers);
-        Assert.Equal("prediction@v1, topic@v1, trending@v1", run.Prompts);
+        Assert.Equal($"prediction@v1, {DefaultPrompts.Topic.Id}, trending@v1", run.Prompts);
         Assert.Empty(run.SectionNotes);
     }
 }

@@ -23,13 +23,13 @@ public sealed class PromptsAreData
         await writer.WriteTopicAsync(Briefs.Mamba(), CancellationToken.None);
 
         Assert.StartsWith("Shorter please.", Assert.Single(server.Requests).UserPrompt, StringComparison.Ordinal);
-        Assert.Equal("topic@v2", Assert.Single(writer.Usage.Calls).Prompt);
+        Assert.Equal($"topic@v{DefaultPrompts.Topic.Version + 1}", Assert.Single(writer.Usage.Calls).Prompt);
     }
 
     [Fact]
     public void Every_shipped_prompt_renders_with_the_values_the_writer_gives_it()
     {
-        var values = new Dictionary<string, string> { ["source"] = "s", ["subject"] = "AGI", ["edition"] = "2025-02-05", ["problems"] = "p", ["instruction"] = "shorter", ["current"] = "c" };
+        var values = new Dictionary<string, string> { ["source"] = "s", ["subject"] = "AGI", ["edition"] = "2025-02-05", ["problems"] = "p", ["instruction"] = "shorter", ["current"] = "c", ["section"] = "t" };
 
         Assert.All(DefaultPrompts.All, template => Assert.DoesNotContain("{{", template.Render(values), StringComparison.Ordinal));
         Assert.Equal(["source"], DefaultPrompts.Topic.Placeholders());
@@ -42,7 +42,7 @@ public sealed class PromptsAreData
 
         public ValueTask<PromptTemplate> GetAsync(string name, CancellationToken cancellationToken) =>
             name == DefaultPrompts.Topic.Name
-                ? ValueTask.FromResult(DefaultPrompts.Topic with { Version = 2, Text = "Shorter please. " + DefaultPrompts.Topic.Text })
+                ? ValueTask.FromResult(DefaultPrompts.Topic with { Version = DefaultPrompts.Topic.Version + 1, Text = "Shorter please. " + DefaultPrompts.Topic.Text })
                 : _defaults.GetAsync(name, cancellationToken);
     }
 }

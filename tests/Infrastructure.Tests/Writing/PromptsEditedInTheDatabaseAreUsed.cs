@@ -21,24 +21,25 @@ public sealed class PromptsEditedInTheDatabaseAreUsed
 
         var shipped = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().ActiveAsync());
         Assert.Equal(DefaultPrompts.All.Select(p => p.Name), shipped.Select(p => p.Name));
-        Assert.All(shipped, p => Assert.Equal((1, PromptLibrary.ShippedBy), (p.Version, p.CreatedBy)));
+        Assert.All(shipped, p => Assert.Equal((DefaultPrompts.All.Single(d => d.Name == p.Name).Version, PromptLibrary.ShippedBy), (p.Version, p.CreatedBy)));
+        var shippedTopic = DefaultPrompts.Topic.Version;
 
         var saved = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().SaveAsync("topic", "Keep it short and concrete.\n" + DefaultPrompts.Topic.Text, "admin@example.com"));
-        Assert.Equal(2, saved.Version);
+        Assert.Equal(shippedTopic + 1, saved.Version);
 
         await WriteMambaAsync(host);
         Assert.StartsWith("Keep it short and concrete.", server.Requests[^1].UserPrompt, StringComparison.Ordinal);
         var row = Assert.Single(await host.LedgerAsync());
-        Assert.Equal("topic@v2", row.Prompt);
+        Assert.Equal($"topic@v{shippedTopic + 1}", row.Prompt);
 
         var history = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().HistoryAsync("topic"));
-        Assert.Equal([2, 1], history.Select(v => v.Version));
+        Assert.Equal([shippedTopic + 1, shippedTopic], history.Select(v => v.Version));
         Assert.Equal("admin@example.com", history[0].CreatedBy);
         Assert.True(history[0].IsActive);
         Assert.False(history[1].IsActive);
 
-        // Rolling back makes version 1 the one the writer uses again.
-        await host.InScopeAsync(async s => { await s.GetRequiredService<PromptLibrary>().ActivateAsync("topic", 1); return 0; });
+        // Rolling back makes the shipped version the one the writer uses again.
+        await host.InScopeAsync(async s => { await s.GetRequiredService<PromptLibrary>().ActivateAsync("topic", shippedTopic); return 0; });
         await WriteMambaAsync(host, "Edited text so the cache does not answer.");
         Assert.StartsWith("Write the entry for one topic", server.Requests[^1].UserPrompt, StringComparison.Ordinal);
     }
@@ -55,7 +56,7 @@ public sealed class PromptsEditedInTheDatabaseAreUsed
         Assert.Contains("{{audience}} is not filled in", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("{{source}} is missing", missing.Message, StringComparison.Ordinal);
         var history = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().HistoryAsync("topic"));
-        Assert.Equal([1], history.Select(v => v.Version));
+        Assert.Equal([DefaultPrompts.Topic.Version], history.Select(v => v.Version));
     }
 
     private static Task<SectionTextHolder> WriteMambaAsync(DraftHost host, string? excerpt = null) =>

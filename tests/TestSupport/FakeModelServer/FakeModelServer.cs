@@ -41,6 +41,9 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>Added before every reply, e.g. 200 ms for benchmarks.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Added per kilobyte of request body, so a longer prompt takes longer to answer as it does on a real model (benchmarks).</summary>
+    public TimeSpan LatencyPerKilobyte { get; set; }
+
     /// <summary>Answers requests once the queue is empty; by default a valid answer filled from the requested schema.</summary>
     public Func<RecordedModelRequest, FakeReply> DefaultReply { get; set; } = SchemaAnswer.For;
 
@@ -108,7 +111,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
 
         var reply = queued ?? DefaultReply(request);
-        var wait = Latency + reply.Delay;
+        var wait = Latency + reply.Delay + (LatencyPerKilobyte * (body.Length / 1024.0));
         if (wait > TimeSpan.Zero)
         {
             try

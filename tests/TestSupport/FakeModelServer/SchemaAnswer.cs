@@ -16,7 +16,8 @@ public static class SchemaAnswer
         {
             foreach (var property in properties.EnumerateObject())
             {
-                answer[property.Name] = ValueFor(property.Name);
+                // A list (the second opinion's "unsupported") is answered empty: nothing to report.
+                answer[property.Name] = IsArray(property.Value) ? new JsonArray() : ValueFor(property.Name);
             }
         }
         else
@@ -26,6 +27,10 @@ public static class SchemaAnswer
 
         return FakeReply.Json(answer.ToJsonString());
     }
+
+    private static bool IsArray(JsonElement schema) =>
+        schema.TryGetProperty("type", out var type)
+        && (type.ValueKind == JsonValueKind.String ? type.GetString() == "array" : type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.GetString() == "array"));
 
     private static string ValueFor(string name) =>
         name.Contains("when", StringComparison.OrdinalIgnoreCase) || name.Contains("date", StringComparison.OrdinalIgnoreCase) || name.Contains("year", StringComparison.OrdinalIgnoreCase)

@@ -33,7 +33,7 @@ public sealed class ThePromptsPageIsForAdmins : IAsyncLifetime
         var html = await Forms.ParseAsync(page);
         var rows = html.QuerySelectorAll("table.grid tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(DefaultPrompts.All.Count, rows.Count);
-        Assert.Contains(rows, r => r.Contains("topic", StringComparison.Ordinal) && r.Contains("v1", StringComparison.Ordinal) && r.Contains(PromptLibrary.ShippedBy, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("topic", StringComparison.Ordinal) && r.Contains($"v{DefaultPrompts.Topic.Version}", StringComparison.Ordinal) && r.Contains(PromptLibrary.ShippedBy, StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("trending", StringComparison.Ordinal) && r.Contains("v2", StringComparison.Ordinal) && r.Contains("owner@example.com", StringComparison.Ordinal));
     }
 

@@ -25,6 +25,7 @@ internal sealed class GenerationRunConfiguration : IEntityTypeConfiguration<Gene
         builder.Property(r => r.Prompts).HasMaxLength(1000);
         builder.Ignore(r => r.Duration);
         builder.Ignore(r => r.TotalTokens);
+        builder.Ignore(r => r.GroundedShare);
         builder.OwnsMany(r => r.SourceOutcomes, outcome => outcome.ToJson());
         builder.OwnsMany(r => r.SectionNotes, note => note.ToJson());
     }

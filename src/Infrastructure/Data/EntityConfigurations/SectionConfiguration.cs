@@ -15,6 +15,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Heading).HasMaxLength(1000);
         builder.Property(s => s.PredictedWhen).HasMaxLength(100);
+        builder.Property(s => s.ThreadUrl).HasMaxLength(2000);
         builder.HasIndex(s => new { s.PostId, s.Position });
         builder.Ignore(s => s.Text);
         builder.HasMany(s => s.Sources).WithOne().HasForeignKey("SectionId").OnDelete(DeleteBehavior.Cascade);

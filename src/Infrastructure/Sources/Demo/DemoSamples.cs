@@ -72,6 +72,9 @@ internal static partial class DemoSamples
         return Encoding.UTF8.GetBytes(text);
     }
 
+    public static bool Exists(string name) =>
+        typeof(DemoSamples).Assembly.GetManifestResourceNames().Any(n => n.EndsWith("Samples." + name, StringComparison.Ordinal));
+
     private static string Load(string name)
     {
         var assembly = typeof(DemoSamples).Assembly;

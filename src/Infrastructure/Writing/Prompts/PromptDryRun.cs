@@ -27,12 +27,20 @@ public sealed record DryRunResult(
     string? Problem,
     int PromptTokens,
     int CompletionTokens,
-    decimal EstimatedCost);
+    decimal EstimatedCost)
+{
+    /// <summary>The answer checked against the item's text and the comments it was given, as a run would check it.</summary>
+    public Grounding.SectionGrounding? Grounding { get; init; }
+
+    /// <summary>What the answer was checked against: the item and its discussion's top comments.</summary>
+    public IReadOnlyList<Grounding.SourceEvidence> Sources { get; init; } = [];
+}
 
 /// <summary>
 /// Tries a prompt — the stored version or unsaved text — on one source item, and shows the rendered prompt and
 /// the model's answer. The call goes through the real writer (same budgets, recorded in the ledger as a dry run)
-/// but never through the response cache.
+/// but never through the response cache. A topic is given its discussion's top comments, as in a run, and the
+/// answer is checked against the item and the comments; trying the "verify" prompt also asks for the second opinion.
 /// </summary>
 public sealed class PromptDryRun(DigestDbContext db, IPromptTemplates prompts, WriterRunContext context, IServiceProvider services, TimeProvider clock)
 {
@@ -46,7 +54,7 @@ public sealed class PromptDryRun(DigestDbContext db, IPromptTemplates prompts, W
             .Select(x => new DryRunItem(x.Id, x.Title, x.SourceName, x.FirstSeenAt))
             .ToListAsync(cancellationToken);
 
-    /// <param name="promptName">The prompt being tried; "system", "repair" and "rewrite" are tried with the topic prompt.</param>
+    /// <param name="promptName">The prompt being tried; "system", "repair", "rewrite" and "verify" are tried with the topic prompt.</param>
     /// <param name="text">Unsaved text for that prompt, or null for its active version.</param>
     public async Task<DryRunResult> RunAsync(string promptName, string? text, Guid sourceItemId, CancellationToken cancellationToken = default)
     {
@@ -71,6 +79,7 @@ public sealed class PromptDryRun(DigestDbContext db, IPromptTemplates prompts, W
         var settings = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
         var edition = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.FindTimeZone()).DateTime);
         TopicBrief? brief = null;
+        IReadOnlyList<Grounding.SourceEvidence> evidence = [];
         string subject;
         Dictionary<string, string> values;
         if (kind == SectionKind.Prediction)
@@ -80,7 +89,7 @@ public sealed class PromptDryRun(DigestDbContext db, IPromptTemplates prompts, W
         }
         else
         {
-            brief = await BriefAsync(sourceItemId, cancellationToken);
+            (brief, evidence) = await BriefAsync(sourceItemId, kind, cancellationToken);
             subject = brief.Title;
             values = PromptValues.ForSource(brief);
         }
@@ -108,22 +117,59 @@ public sealed class PromptDryRun(DigestDbContext db, IPromptTemplates prompts, W
         };
         var usage = writer.Usage;
         var problem = usage.ProblemWith(kind, subject);
+        Grounding.SectionGrounding? grounding = null;
+        if (problem is null && evidence.Count > 0)
+        {
+            var statements = promptName == DefaultPrompts.Verify.Name ? await SecondOpinionAsync(writer, kind, subject, evidence, answer, cancellationToken) : [];
+            grounding = Grounding.SectionChecker.Check(kind, answer, [.. evidence.Select(e => e.CheckedText)], statements);
+        }
+
         // A dry run calls the model and costs money like a run does.
         db.Audit(clock, AuditActions.PromptDryRun, AuditSubject.Prompt(promptName),
             $"{label} tried on \"{subject}\": {usage.PromptTokens + usage.CompletionTokens} tokens, estimated cost {usage.EstimatedCost:0.####}{(problem is null ? "" : "; " + problem)}");
         await db.SaveChangesAsync(cancellationToken);
-        return new DryRunResult(label, system, user, true, usage.Calls is [.., var last] ? last.Model : writer.Name, problem is null ? answer : null, problem,
-            usage.PromptTokens, usage.CompletionTokens, usage.EstimatedCost);
+        return new DryRunResult(label, system, user, true, usage.Calls.FirstOrDefault(c => !c.Prompt.StartsWith(DefaultPrompts.Verify.Name + "@", StringComparison.Ordinal))?.Model ?? writer.Name,
+            problem is null ? answer : null, problem, usage.PromptTokens, usage.CompletionTokens, usage.EstimatedCost)
+        {
+            Grounding = grounding,
+            Sources = evidence,
+        };
     }
 
-    private async Task<TopicBrief> BriefAsync(Guid sourceItemId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Grounding.ModelStatement>> SecondOpinionAsync(
+        ModelWriter writer, SectionKind kind, string subject, IReadOnlyList<Grounding.SourceEvidence> evidence, SectionText answer, CancellationToken cancellationToken)
+    {
+        var text = string.Join("\n", Grounding.SectionChecker.PartsOf(kind, answer).Where(p => !string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Text!.Trim()));
+        var verdict = await writer.VerifyAsync(kind, subject, Grounding.EvidenceBlock.Render(evidence), text, cancellationToken);
+        return verdict is null ? [] : [.. verdict.Unsupported.Where(u => !string.IsNullOrWhiteSpace(u.Sentence)).Select(u => new Grounding.ModelStatement(u.Sentence, u.Reason ?? "", writer.Name))];
+    }
+
+    /// <summary>The item as a run would give it to the writer — for a topic, with its discussion's top comments — and what the answer is checked against.</summary>
+    private async Task<(TopicBrief Brief, IReadOnlyList<Grounding.SourceEvidence> Evidence)> BriefAsync(Guid sourceItemId, SectionKind kind, CancellationToken cancellationToken)
     {
         var row = await db.SourceItems.AsNoTracking()
             .Where(i => i.Id == sourceItemId)
             .Join(db.Sources, i => i.SourceId, s => s.Id, (i, s) => new { Item = i, Source = s })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("That source item no longer exists; choose another.");
-        return new Candidate(row.Item, row.Source, 0, "").ToBrief();
+        var candidate = new Candidate(row.Item, row.Source, 0, "");
+        var brief = candidate.ToBrief();
+        var item = row.Item;
+        var evidence = new List<Grounding.SourceEvidence>
+        {
+            Grounding.SourceEvidence.ForItem(Guid.Empty, 0, item.Id, candidate.CreditLabel(), item.DiscussionUrl ?? item.Url, item.Title, item.Excerpt, item.PublishedAt, item.DiscussionUrl),
+        };
+        if (kind == SectionKind.Topic && Sources.Discussions.Discussions.IsReadable(item.DiscussionUrl) && services.GetService<Sources.Discussions.IDiscussionReader>() is { } reader)
+        {
+            var reading = await reader.ReadAsync(item.DiscussionUrl!, row.Source.Name, cancellationToken);
+            if (reading.Thread is { } thread)
+            {
+                brief = brief with { Threads = [thread] };
+                evidence.AddRange(thread.Comments.Select((c, i) => Grounding.SourceEvidence.ForComment(Guid.Empty, i + 1, item.Id, thread, c)));
+            }
+        }
+
+        return (brief, evidence);
     }
 
     private sealed class OverlaidPromptTemplates(IPromptTemplates inner, PromptTemplate overlay) : IPromptTemplates

@@ -32,7 +32,8 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
     public async Task<PromptTemplate?> FindActiveAsync(string name, CancellationToken cancellationToken = default)
     {
         var active = await Versions.AsNoTracking().Where(v => v.Name == name && v.IsActive).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
-        if (active is null && DefaultPrompts.All.Any(p => p.Name == name))
+        var shipped = DefaultPrompts.All.FirstOrDefault(p => p.Name == name);
+        if (shipped is not null && (active is null || (active.CreatedBy == ShippedBy && active.Version < shipped.Version)))
         {
             await EnsureSeededAsync(cancellationToken);
             active = await Versions.AsNoTracking().Where(v => v.Name == name && v.IsActive).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
@@ -82,12 +83,19 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Stores each shipped prompt that has no version yet as version 1.</summary>
+    /// <summary>
+    /// Stores each shipped prompt that has no version yet, and a newer shipped version of a prompt nobody has edited
+    /// (every stored version is a shipped one), making it the active one. A prompt an admin has edited is left as
+    /// it is: their text wins over a new default.
+    /// </summary>
     public async Task EnsureSeededAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await Versions.AsNoTracking().Select(v => v.Name).Distinct().ToListAsync(cancellationToken);
-        var missing = DefaultPrompts.All.Where(p => !stored.Contains(p.Name)).ToList();
-        if (missing.Count == 0)
+        var stored = await Versions.AsNoTracking().Select(v => new { v.Name, v.Version, v.CreatedBy }).ToListAsync(cancellationToken);
+        var missing = DefaultPrompts.All.Where(p => stored.All(s => s.Name != p.Name)).ToList();
+        var outdated = DefaultPrompts.All
+            .Where(p => stored.Any(s => s.Name == p.Name) && stored.Where(s => s.Name == p.Name).All(s => s.CreatedBy == ShippedBy && s.Version < p.Version))
+            .ToList();
+        if (missing.Count == 0 && outdated.Count == 0)
         {
             return;
         }
@@ -95,6 +103,12 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var prompt in missing)
         {
+            Versions.Add(PromptVersion.Create(prompt.Name, prompt.Version, prompt.Text, ShippedBy, now));
+        }
+
+        foreach (var prompt in outdated)
+        {
+            (await Versions.Where(v => v.Name == prompt.Name).ToListAsync(cancellationToken)).ForEach(v => v.Deactivate());
             Versions.Add(PromptVersion.Create(prompt.Name, prompt.Version, prompt.Text, ShippedBy, now));
         }
 

@@ -24,6 +24,7 @@ public static class PromptValues
         Add(parts, "benefits", current.Benefits);
         Add(parts, "ramifications", current.Ramifications);
         Add(parts, "predictedWhen", current.PredictedWhen);
+        Add(parts, "thread", current.Thread);
         var text = parts.Count == 0 ? "(nothing written yet)" : string.Join("\n", parts);
         return new()
         {
@@ -31,6 +32,16 @@ public static class PromptValues
             ["current"] = text.Replace("current_text", "current-text", StringComparison.OrdinalIgnoreCase),
         };
     }
+
+    /// <summary>
+    /// The verification prompt's slots: the sources as one delimited block (<paramref name="sources"/>, already
+    /// rendered) and the section's text between its own delimiters, which its text cannot close.
+    /// </summary>
+    public static Dictionary<string, string> ForVerification(string sources, string text) => new()
+    {
+        ["source"] = sources,
+        ["section"] = (text ?? "").Replace("text_to_check", "text-to-check", StringComparison.OrdinalIgnoreCase).Trim(),
+    };
 
     private static void Add(List<string> parts, string name, string? text)
     {

@@ -6,8 +6,9 @@ using Digest.Domain.Generation;
 namespace Digest.Infrastructure.Writing.Prompts;
 
 /// <summary>
-/// Puts a source item into a prompt as delimited data. The delimiter word cannot occur inside the data (it is
-/// rewritten), so text in a post cannot close the block early and pose as instructions.
+/// Puts a source item into a prompt as delimited data, with the top comments of its discussions when it has any.
+/// The delimiter word cannot occur inside the data (it is rewritten), so text in a post or a comment cannot close
+/// the block early and pose as instructions.
 /// </summary>
 public static partial class SourceBlock
 {
@@ -30,11 +31,34 @@ public static partial class SourceBlock
             block.Append("posted on: ").Append(published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        return block
+        block
             .Append("url: ").Append(Data(OneLine(brief.Url))).Append('\n')
-            .Append("text:\n").Append(Data(text)).Append('\n')
-            .Append(Close)
-            .ToString();
+            .Append("text:\n").Append(Data(text)).Append('\n');
+        foreach (var thread in brief.Discussions)
+        {
+            AppendComments(block, thread);
+        }
+
+        return block.Append(Close).ToString();
+    }
+
+    /// <summary>
+    /// The top comments of a discussion, one per line, inside the block: they are data like the item's text, and
+    /// a comment is one line, so its text cannot start a line of its own that looks like a field of the block.
+    /// </summary>
+    private static void AppendComments(StringBuilder block, DiscussionThread thread)
+    {
+        block.Append("comments on ").Append(Data(OneLine(thread.SourceName))).Append(" (top comments of the discussion, as posted):\n");
+        foreach (var comment in thread.Comments)
+        {
+            block.Append("- ").Append(Data(OneLine(comment.Author)));
+            if (comment.Score is { } score)
+            {
+                block.Append(string.Create(CultureInfo.InvariantCulture, $", {score} points"));
+            }
+
+            block.Append(": ").Append(Data(OneLine(comment.Text))).Append('\n');
+        }
     }
 
     private static string Reception(TopicBrief brief)
@@ -58,7 +82,8 @@ public static partial class SourceBlock
         return string.Join(", ", parts);
     }
 
-    private static string Data(string text) => DelimiterWord().Replace(text, "source-item");
+    /// <summary>Source text as it may appear inside a block: the delimiter word rewritten, so it cannot close the block.</summary>
+    public static string Data(string text) => DelimiterWord().Replace(text, "source-item");
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 

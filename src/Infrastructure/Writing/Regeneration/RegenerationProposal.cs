@@ -37,6 +37,7 @@ public sealed record RegenerationProposal(
                 ("Summary", current.Body, proposed.Body),
                 ("Benefits", current.Benefits, proposed.Benefits),
                 ("Ramifications", current.Ramifications, proposed.Ramifications),
+                (HouseFormat.ThreadLabel, current.Thread, proposed.Thread),
             },
             SectionKind.Prediction =>
             [
@@ -45,6 +46,9 @@ public sealed record RegenerationProposal(
             ],
             _ => [("Text", current.Body, proposed.Body)],
         };
-        return [.. parts.Select(p => new PartDiff(p.Item1, p.Item2, p.Item3, TextDiff.Between(p.Item2, p.Item3)))];
+        // A topic without a discussion has no thread line before or after: nothing to show for it.
+        return [.. parts
+            .Where(p => p.Item1 != HouseFormat.ThreadLabel || p.Item2 is not null || p.Item3 is not null)
+            .Select(p => new PartDiff(p.Item1, p.Item2, p.Item3, TextDiff.Between(p.Item2, p.Item3)))];
     }
 }

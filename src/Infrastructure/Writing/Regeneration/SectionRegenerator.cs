@@ -42,6 +42,13 @@ public sealed class SectionRegenerator(DigestDbContext db, WriterRunContext cont
         }
 
         var brief = section.Kind == SectionKind.Prediction ? null : await BriefAsync(section, cancellationToken);
+        if (brief is not null && section.Kind == SectionKind.Topic)
+        {
+            // The same discussion the draft was written from, as kept with the section.
+            var kept = await services.GetRequiredService<Grounding.PostGrounding>().SourcesAsync(section.Id, cancellationToken);
+            brief = brief with { Threads = kept.Threads() };
+        }
+
         var edition = post.EditionDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         context.For(ModelCallPurpose.Regeneration);
         var proposed = await writer.RewriteAsync(section.Kind, brief, current, instruction, edition, cancellationToken);

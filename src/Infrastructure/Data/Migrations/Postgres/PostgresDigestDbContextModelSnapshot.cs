@@ -35,6 +35,9 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("CachedAnswers")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CommentsRead")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("integer");
 
@@ -75,6 +78,18 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Prompts")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("SentencesFlaggedByModel")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SentencesGrounded")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SentencesUnsupported")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SentencesWritten")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -442,6 +457,13 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Ramifications")
                         .HasColumnType("text");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -984,6 +1006,103 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("model_answer_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("second_opinion_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ThreadSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId", "Position");
+
+                    b.ToTable("section_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Digest.Infrastructure.Writing.Prompts.PromptVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1313,6 +1432,24 @@ namespace Digest.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Digest.Domain.Sources.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -29,6 +29,9 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("CachedAnswers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommentsRead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("INTEGER");
 
@@ -69,6 +72,18 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Prompts")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentencesFlaggedByModel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesGrounded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesUnsupported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesWritten")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
@@ -424,6 +439,13 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Ramifications")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -963,6 +985,103 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("model_answer_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("second_opinion_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId", "Position");
+
+                    b.ToTable("section_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Digest.Infrastructure.Writing.Prompts.PromptVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1286,6 +1405,24 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Digest.Domain.Sources.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -140,8 +140,8 @@ public sealed class PostForm
 
         foreach (var form in Sections)
         {
-            var text = form.Text;
-            var section = post.AddSection(new Section(form.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen));
+            var section = post.AddSection(Section.From(form.Kind, form.Text));
+            section.LinkThread(form.ThreadUrl);
             foreach (var source in form.Sources)
             {
                 section.AddSource(new SectionSource(null, source.Label, source.Url, source.Reason));
@@ -226,9 +226,12 @@ public sealed class SectionForm
     public string? Benefits { get; set; }
     public string? Ramifications { get; set; }
     public string? PredictedWhen { get; set; }
+    /// <summary>"What the thread said" (topics written from a discussion); the editor keeps, edits or empties it.</summary>
+    public string? Thread { get; set; }
+    public string? ThreadUrl { get; set; }
     public List<SourceLink> Sources { get; set; } = [];
 
-    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen);
+    public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen, Thread);
 
     public static SectionForm From(Section s) => new()
     {
@@ -239,6 +242,8 @@ public sealed class SectionForm
         Benefits = s.Benefits,
         Ramifications = s.Ramifications,
         PredictedWhen = s.PredictedWhen,
+        Thread = s.Thread,
+        ThreadUrl = s.ThreadUrl,
         Sources = [.. s.Sources.Select(x => new SourceLink(x.Label, x.Url, x.Reason))],
     };
 }

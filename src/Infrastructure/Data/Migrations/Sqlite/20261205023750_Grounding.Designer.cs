@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Digest.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDigestDbContext))]
-    [Migration("20261205051437_Operations")]
-    partial class Operations
+    [Migration("20261205023750_Grounding")]
+    partial class Grounding
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,10 +26,10 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("BudgetReached")
+                    b.Property<int>("CachedAnswers")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CachedAnswers")
+                    b.Property<int>("CommentsRead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CompletionTokens")
@@ -45,23 +45,12 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("HeartbeatAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("JobId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ModelCalls")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Owner")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PostId")
                         .HasColumnType("TEXT");
@@ -72,6 +61,18 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Prompts")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentencesFlaggedByModel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesGrounded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesUnsupported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentencesWritten")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
@@ -92,11 +93,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EditionDate")
-                        .IsUnique()
-                        .HasDatabaseName("IX_generation_runs_one_running_per_edition")
-                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("StartedAt");
 
@@ -429,6 +425,13 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Ramifications")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Thread")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PostId", "Position");
@@ -687,144 +690,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("source_items", (string)null);
                 });
 
-            modelBuilder.Entity("Digest.Infrastructure.Alerts.AlertNotice", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Delivered")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("NextAttemptAt")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Pending")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletedAt", "NextAttemptAt");
-
-                    b.HasIndex("Kind", "Key")
-                        .IsUnique();
-
-                    b.ToTable("alert_notices", (string)null);
-                });
-
-            modelBuilder.Entity("Digest.Infrastructure.Alerts.AlertRule", b =>
-                {
-                    b.Property<string>("Kind")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Email")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Threshold")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Webhooks")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Kind");
-
-                    b.ToTable("alert_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Digest.Infrastructure.Alerts.AlertSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("EmailRecipients")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("alert_settings", (string)null);
-                });
-
-            modelBuilder.Entity("Digest.Infrastructure.Alerts.AlertWebhook", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Secret")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("alert_webhooks", (string)null);
-                });
-
             modelBuilder.Entity("Digest.Infrastructure.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -841,19 +706,11 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActorId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Origin")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectId")
@@ -966,6 +823,103 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("model_answer_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("second_opinion_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId", "Position");
+
+                    b.ToTable("section_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Digest.Infrastructure.Writing.Prompts.PromptVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1003,50 +957,6 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("prompt_versions", (string)null);
-                });
-
-            modelBuilder.Entity("Digest.Infrastructure.Writing.Usage.TokenReservation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Model")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Tokens")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Model", "ExpiresAt");
-
-                    b.ToTable("token_reservations", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1289,6 +1199,24 @@ namespace Digest.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Digest.Domain.Sources.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SecondOpinionFinding", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Digest.Infrastructure.Writing.Grounding.SourceEvidence", b =>
+                {
+                    b.HasOne("Digest.Domain.Posts.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
