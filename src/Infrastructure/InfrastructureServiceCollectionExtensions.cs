@@ -1,3 +1,4 @@
+using Digest.Infrastructure.Alerts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Email;
@@ -43,6 +44,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<SiteSettingsEditor>();
         services.AddScoped<PostGrid>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddAlerts();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         var runServer = runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true);

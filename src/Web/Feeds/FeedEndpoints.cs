@@ -92,8 +92,8 @@ internal static class FeedEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        // Feed readers may keep the feed but must revalidate: a conditional GET costs a 304.
-        http.Response.Headers.CacheControl = "no-cache";
+        // Feed readers may keep the feed but must revalidate (a conditional GET costs a 304); a CDN may keep it briefly.
+        http.Response.Headers.CacheControl = http.RequestServices.GetRequiredService<Edge.EdgeOptions>().PublicCacheControl;
         return Results.Bytes(document.Content, document.ContentType);
     }
 }

@@ -4,6 +4,7 @@ using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Newsletter.Managing;
 using Digest.Infrastructure.Newsletter.Subscribing;
 using Digest.Web.Components;
+using Digest.Web.Edge;
 using Digest.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 

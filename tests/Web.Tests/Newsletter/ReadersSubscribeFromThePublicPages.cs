@@ -130,7 +130,7 @@ public sealed class TheSubscribeFormIsRateLimited
         var refused = await site.PostFormAsync("/subscribe", new Dictionary<string, string> { ["email"] = "reader9@example.com" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Contains("Too many attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Too many requests", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, (await site.SubscribersAsync()).Count);
 
         // Reading pages is not limited.
