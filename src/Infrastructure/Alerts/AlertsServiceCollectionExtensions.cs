@@ -15,7 +15,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddScoped<AlertMonitor>();
         services.AddScoped<AlertSettingsEditor>();
         services.AddSingleton<WebhookSender>();
-        services.TryAddSingleton<IAlertMailer, NoAlertMailer>();
+        services.TryAddSingleton<IAlertMailer, EmailAlertMailer>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             // A webhook that redirects elsewhere is misconfigured; following it would post the alert to an address nobody chose.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

@@ -146,6 +146,43 @@ public sealed class AlertsTellEachProblemOnce
     }
 
     [Fact]
+    public async Task With_SMTP_set_an_alert_is_emailed_once_to_its_recipients_through_the_sites_sender()
+    {
+        await using var smtp = await LocalSmtpServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Digest:Email:Smtp:Host"] = "127.0.0.1",
+            ["Digest:Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Digest:Email:Smtp:Security"] = "None",
+            ["Digest:Email:From"] = "Digest alerts <alerts@digest.example.org>",
+        };
+        await using var app = new DigestAppFactory(await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite), settings: settings)
+        {
+            TestServices = services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)),
+        };
+        await app.WithScopeAsync(s => s.GetRequiredService<AlertSettingsEditor>().SaveAsync(
+            [new AlertRuleEdit(AlertKind.EditionMissing, true, [], 5)], ["ops@example.com"], "owner@example.com"));
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<DigestDbContext>();
+            (await db.SiteSettings.SingleAsync()).BaseUrl = "https://digest.example/";
+            await db.SaveChangesAsync();
+        });
+        await TheMorningGoesWrongAsync(app);
+
+        Assert.Equal(1, await CheckAsync(app));
+        Assert.Equal(0, await CheckAsync(app));
+
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal(["ops@example.com"], mail.Recipients);
+        Assert.Equal("[Digest] No draft for 2026-03-10", mail.Message.Subject);
+        Assert.Equal("alerts@digest.example.org", mail.Message.From.Mailboxes.Single().Address);
+        Assert.True(mail.Message.TextBody!.Contains("Open: https://digest.example/admin/runs", StringComparison.Ordinal), mail.Message.TextBody);
+        var audit = Assert.Single(await AuditAsync(app, AlertAudit.Sent));
+        Assert.Contains("emailed 1 recipient", audit.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_settings_are_refused_with_a_reason_and_nothing_is_saved()
     {
         await using var app = await StartAsync(DatabaseProvider.Sqlite, new FakeTimeProvider(Now));
