@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # The one test command: ./test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Postgres"]
 #
-# Provisions what the tests need when it is missing (PostgreSQL server binaries and Debian's chromium,
-# through apt), starts a throwaway PostgreSQL cluster in a temp directory on a free port, runs
-# `dotnet test Digest.sln`, and prints as its very last line "N passed, N failed, N skipped".
+# Provisions what the tests need when it is missing (PostgreSQL server binaries, Redis, nginx, docker-compose
+# and Debian's chromium, through apt), starts a throwaway PostgreSQL cluster and a throwaway Redis in temp
+# directories on free ports, runs `dotnet test Digest.sln`, and prints as its very last line
+# "N passed, N failed, N skipped".
 # It exits non-zero when a test failed, the build failed, or no test ran at all.
 #
 # Environment given to the tests:
 #   DIGEST_TEST_POSTGRES   server-level Npgsql connection string (see tests/TestSupport/TestPostgres.cs)
+#   DIGEST_TEST_REDIS      host:port of the throwaway Redis (see tests/TestSupport/TestRedis.cs)
+#   DIGEST_NGINX           /usr/sbin/nginx, which multi-instance tests start with a config of their own
+#   DIGEST_DOCKER_COMPOSE  the docker-compose client, to validate the compose files (there is no Docker engine here)
 #   DIGEST_CHROMIUM        /usr/bin/chromium, for browser tests
 #   DIGEST_TEST_ARTIFACTS  TestResults/artifacts, a directory for screenshots and other artifacts
 # Settings read here:
 #   DIGEST_TEST_POSTGRES   when already set, that server is used and no cluster is started.
+#   DIGEST_TEST_REDIS      when already set, that server is used and none is started.
 #   DIGEST_TEST_HANG       per-test hang timeout handed to `dotnet test --blame-hang-timeout` (default 5m).
 set -euo pipefail
 
@@ -28,6 +33,7 @@ say() { printf '==> %s\n' "$*"; }
 work=""
 pg_bin=""
 pg_user=""
+redis_work=""
 # shellcheck disable=SC2317 # reached through the trap
 cleanup() {
   local status=$?
@@ -38,6 +44,12 @@ cleanup() {
         || kill -9 "$(head -n 1 "$work/data/postmaster.pid" 2>/dev/null)" 2>/dev/null || true
     fi
     rm -rf "$work"
+  fi
+  if [[ -n "$redis_work" && -d "$redis_work" ]]; then
+    if [[ -f "$redis_work/redis.pid" ]]; then
+      kill -9 "$(cat "$redis_work/redis.pid")" 2>/dev/null || true
+    fi
+    rm -rf "$redis_work"
   fi
   exit "$status"
 }
@@ -169,6 +181,65 @@ if [[ -n "${DIGEST_TEST_POSTGRES:-}" ]]; then
   say "using the PostgreSQL server in DIGEST_TEST_POSTGRES"
 else
   start_postgres
+fi
+
+# Redis: a throwaway server for the shared output cache, no persistence, on a free loopback port.
+redis_answers() {
+  local reply
+  reply=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'PING\r\n' >&3 && head -c 7 <&3) 2>/dev/null || true)
+  [[ $reply == +PONG* ]]
+}
+
+start_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then
+    say "installing Redis"
+    apt_install redis-server || { echo "test.sh: Redis could not be installed; Redis tests will be skipped" >&2; return 0; }
+  fi
+
+  redis_work=$(mktemp -d "${TMPDIR:-/tmp}/digest-redis.XXXXXX")
+  local port
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    port=$((15000 + (RANDOM * 32768 + RANDOM) % 17000))
+    port_is_taken "$port" && continue
+    redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$redis_work" \
+      --pidfile "$redis_work/redis.pid" --daemonize yes --logfile "$redis_work/redis.log" >/dev/null
+    for _ in $(seq 1 50); do
+      redis_answers "$port" && break
+      sleep 0.1
+    done
+    if redis_answers "$port"; then
+      say "Redis $(redis-server --version | sed -E 's/.*v=([0-9.]+).*/\1/') on 127.0.0.1:$port"
+      export DIGEST_TEST_REDIS="127.0.0.1:$port"
+      return 0
+    fi
+    [[ -f "$redis_work/redis.pid" ]] && kill -9 "$(cat "$redis_work/redis.pid")" 2>/dev/null || true
+  done
+  echo "test.sh: Redis did not start; its log:" >&2
+  cat "$redis_work/redis.log" >&2 || true
+  return 1
+}
+
+if [[ -n "${DIGEST_TEST_REDIS:-}" ]]; then
+  say "using the Redis server in DIGEST_TEST_REDIS"
+else
+  start_redis
+fi
+
+# nginx for the multi-instance tests (they start it with a config of their own; the package's service is not used)
+# and docker-compose to validate the compose files.
+for tool in nginx:nginx docker-compose:docker-compose; do
+  command=${tool%%:*} package=${tool#*:}
+  if ! command -v "$command" >/dev/null 2>&1 && [[ ! -x "/usr/sbin/$command" ]]; then
+    say "installing $package"
+    apt_install "$package" || echo "test.sh: $package could not be installed; the tests that need it will be skipped" >&2
+  fi
+done
+if [[ -x /usr/sbin/nginx ]]; then
+  export DIGEST_NGINX=/usr/sbin/nginx
+fi
+if command -v docker-compose >/dev/null 2>&1; then
+  DIGEST_DOCKER_COMPOSE=$(command -v docker-compose)
+  export DIGEST_DOCKER_COMPOSE
 fi
 
 if [[ ! -x /usr/bin/chromium ]]; then

@@ -9,7 +9,9 @@
 # First the memory phase: the server's resident memory (RSS) when warmed up, every 10 s during MEMORY_RUN (60) s at
 # MEMORY_CONNECTIONS (256) connections on the post page, and after IDLE (600) s of rest; the goal is at most 200 MB
 # throughout and back within 10 % of the start. Then req/s, p99 latency and errors per target, and the ratio
-# page/static. Needs the .NET SDK; installs Debian's wrk when missing.
+# page/static. Then (REDIS=1, the default, when redis-server is installed or can be) the pages again with the
+# output cache in a local Redis, printed as Redis / in-memory per target. Needs the .NET SDK; installs Debian's wrk
+# (and redis-server) when missing.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,6 +24,7 @@ memory_run=${MEMORY_RUN:-60}
 memory_connections=${MEMORY_CONNECTIONS:-256}
 idle=${IDLE:-600}
 limit_mb=${MEMORY_LIMIT_MB:-200}
+with_redis=${REDIS:-1}
 base="http://127.0.0.1:$port"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -35,8 +38,10 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")
 server=""
+redis_pid=""
 cleanup() {
   if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
+  if [[ -n "$redis_pid" ]]; then kill "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,14 +57,24 @@ mkdir -p "$work/static"
 say "seeding $posts published posts"
 (cd "$work/app" && dotnet Digest.Web.dll bench-seed --count "$posts" >&2)
 
-say "starting the server on $base"
-(cd "$work/app" && exec dotnet Digest.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-for _ in $(seq 1 60); do
-  curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
-  sleep 1
-done
-curl -fsS -o /dev/null "$base/healthz" || { cat "$work/server.log" >&2; exit 1; }
+start_server() {
+  say "starting the server on $base${1:+ ($1)}"
+  (cd "$work/app" && exec dotnet Digest.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+  server=$!
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "$base/healthz/ready" 2>/dev/null && break
+    sleep 1
+  done
+  curl -fsS -o /dev/null "$base/healthz/ready" || { cat "$work/server.log" >&2; exit 1; }
+}
+
+stop_server() {
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+  server=""
+}
+
+start_server
 
 post=$(curl -fsS "$base/" | grep -o 'href="/posts/[^"]*"' | head -n 1 | sed -E 's/href="([^"]*)"/\1/')
 [[ -n "$post" ]] || { echo "no post link on the home page" >&2; exit 1; }
@@ -128,14 +143,48 @@ printf 'peak %s MB (goal <= %s MB): %s; after idle %s%% of the start (goal withi
   "$(mb "$peak")" "$limit_mb" "$( (( $(mb "$peak") <= limit_mb )) && echo met || echo MISSED)" "$back" \
   "$(awk -v b="$back" 'BEGIN { print (b <= 10 && b >= -100) ? "met" : "MISSED" }')"
 
+targets=("home /|home.html" "post $post|post.html" "rss /index.xml|index.xml")
+declare -A memory_rps
 printf '\n%-12s %14s %10s %8s   %14s %10s   %6s\n' target "page req/s" "p99" "non-2xx" "static req/s" "p99" ratio
-rows=()
-for target in "home /|home.html" "post $post|post.html" "rss /index.xml|index.xml"; do
+for target in "${targets[@]}"; do
   name=${target%% *}; rest=${target#* }; path=${rest%%|*}; file=${rest#*|}
   read -r page_rps page_p99 page_bad page_err <<<"$(measure "$base$path" "$duration")"
   read -r file_rps file_p99 file_bad file_err <<<"$(measure "$base/_static-mirror/$file" "$duration")"
+  memory_rps[$name]=$page_rps
   ratio=$(awk -v a="$page_rps" -v b="$file_rps" 'BEGIN { printf "%.2f", a / b }')
   printf '%-12s %14s %10s %8s   %14s %10s   %6s %s %s\n' "$name" "$page_rps" "$page_p99" "$page_bad" "$file_rps" "$file_p99" "$ratio" "$page_err" "$file_err"
 done
+
+# The same pages with the output cache in Redis (ConnectionStrings:Redis), as a two-instance install has it: every
+# hit is a round trip to Redis on loopback instead of a read from this process's memory.
+if [[ $with_redis == 1 ]]; then
+  if ! command -v redis-server >/dev/null 2>&1; then
+    say "installing redis-server"
+    if [[ $(id -u) -eq 0 ]]; then apt-get -q install -y redis-server >/dev/null || true
+    else sudo apt-get -q install -y redis-server >/dev/null || true; fi
+  fi
+  if command -v redis-server >/dev/null 2>&1; then
+    redis_port=$((port + 1))
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+    redis_pid=$!
+    stop_server
+    export ConnectionStrings__Redis="127.0.0.1:$redis_port"
+    start_server "output cache in Redis"
+    for target in "${targets[@]}"; do
+      rest=${target#* }; path=${rest%%|*}
+      wrk -t1 -c8 -d3s "$base$path" >/dev/null
+    done
+    printf '\n%-12s %16s %16s %10s %8s   %14s\n' target "in-memory req/s" "Redis req/s" "Redis p99" "non-2xx" "Redis/memory"
+    for target in "${targets[@]}"; do
+      name=${target%% *}; rest=${target#* }; path=${rest%%|*}
+      read -r redis_rps redis_p99 redis_bad redis_err <<<"$(measure "$base$path" "$duration")"
+      ratio=$(awk -v a="$redis_rps" -v b="${memory_rps[$name]}" 'BEGIN { printf "%.2f", a / b }')
+      printf '%-12s %16s %16s %10s %8s   %14s %s\n' "$name" "${memory_rps[$name]}" "$redis_rps" "$redis_p99" "$redis_bad" "$ratio" "$redis_err"
+    done
+    say "Redis keys after the run: $(redis-cli -p "$redis_port" dbsize 2>/dev/null || echo '?')"
+  else
+    say "no redis-server: the Redis comparison is skipped"
+  fi
+fi
 
 printf 'machine: %s cores, %s\n' "$(nproc)" "$(dotnet --version) SDK"

@@ -1,9 +1,12 @@
+using Digest.Infrastructure.Alerts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
+using Digest.Infrastructure.Email;
 using Digest.Infrastructure.Generation;
 using Digest.Infrastructure.Hugo;
 using Digest.Infrastructure.Ingestion;
 using Digest.Infrastructure.Jobs;
+using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
 using Digest.Infrastructure.Quality;
@@ -42,10 +45,14 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<PostGrid>();
         services.AddScoped<Today.TodayReport>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddAlerts();
         services.AddSingleton<SiteSettingsStore>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.AddDigestJobs(database, runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true),
-            GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
+        var runServer = runJobs && builder.Configuration.GetValue("Digest:Jobs:Server", true);
+        services.AddDigestJobs(database, runServer, GenerationOptions.Duration(builder.Configuration["Digest:Jobs:PollInterval"]));
+        // Outgoing email is shared: the newsletter and the operations alerts both send through IEmailSender.
+        services.AddEmail(builder.Configuration);
+        services.AddNewsletter(builder.Configuration, runServer);
         return builder;
     }
 }

@@ -51,7 +51,7 @@ public sealed class ARevokedAdminIsRefusedEverywhereAtOnce(LiveApp app, Browser 
             await users.DeleteAsync(old);
         }
 
-        return await UserAccounts.CreateAsync(services, Second, LiveApp.Password, Roles.Admin);
+        return await UserAccounts.CreateAsync(services, Second, "Second Admin", LiveApp.Password, Roles.Admin);
     });
 
     [BrowserFact]

@@ -86,7 +86,8 @@ public sealed partial class AnEditorReviewsTodaysDraftInTheBrowser(LiveApp app, 
         var path = await publicLink.GetAttributeAsync("href");
         await page.GotoAsync(path!);
         await Expect(page.Locator(".post-content")).ToContainTextAsync("Editors in the loop catch what automation missed.");
-        await Expect(page.Locator(".disclosure")).ToContainTextAsync(LiveApp.EditorEmail);
+        await Expect(page.Locator(".disclosure")).ToContainTextAsync(LiveApp.EditorName);
+        await Expect(page.Locator(".disclosure")).Not.ToContainTextAsync("@");
         await page.SaveAsync("05-public-page");
 
         var rss = await page.APIRequest.GetAsync("/index.xml");

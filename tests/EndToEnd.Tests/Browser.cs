@@ -49,3 +49,15 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A browser theory; skipped with the reason when no Chromium is installed.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (Browser.ExecutablePath is null)
+        {
+            Skip = "No Chromium: set DIGEST_CHROMIUM or install Debian's chromium (./test.sh does).";
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Identity;
 using Digest.TestSupport;
@@ -19,6 +20,8 @@ public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "owner@example.com";
     public const string EditorEmail = "editor@example.com";
     public const string Password = "correct horse battery";
+    public const string AdminName = "Olive Owner";
+    public const string EditorName = "Edith Editor";
 
     private TestDatabase _database = default!;
 
@@ -32,9 +35,9 @@ public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         await using var scope = Services.CreateAsyncScope();
-        foreach (var (email, role) in new[] { (AdminEmail, Roles.Admin), (EditorEmail, Roles.Editor) })
+        foreach (var (email, name, role) in new[] { (AdminEmail, AdminName, Roles.Admin), (EditorEmail, EditorName, Roles.Editor) })
         {
-            var created = await UserAccounts.CreateAsync(scope.ServiceProvider, email, Password, role);
+            var created = await UserAccounts.CreateAsync(scope.ServiceProvider, email, name, Password, role);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -54,6 +57,32 @@ public class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(ConfigureServices);
+    }
+
+    /// <summary>For a fixture that runs the app differently (e.g. a server that forgets disconnected circuits).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>A hand-written draft with one topic, saved through the database.</summary>
+    public async Task<Post> AddDraftAsync(string title = "A post to edit")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
+        var now = DateTime.UtcNow;
+        var post = Post.CreateDraft($"draft-{Guid.NewGuid():N}", title, now, "Digest", PostOrigin.Manual, now);
+        post.AddSection(new Section(SectionKind.Topic, "Sparse attention at 1M tokens", "A paper.", "Longer context lets models read whole code bases at once.", "Costlier serving puts long-context models out of reach for small labs."))
+            .AddSource(new SectionSource(null, "r/MachineLearning · 342 points", "https://example.org/r/ml/1", "most discussed"));
+        db.Posts.Add(post);
+        await db.SaveChangesAsync();
+        return post;
+    }
+
+    public async Task<Post> FindAsync(Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Digest.Infrastructure.Editing.PostEditor>().FindAsync(id.ToString());
     }
 
     /// <summary>Demo sources (no network) and a job server, unless a variant says otherwise.</summary>

@@ -2,7 +2,9 @@ using System.Net;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Identity;
 using Digest.Web.Account;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Web.Tests;
 
@@ -29,12 +31,19 @@ public sealed class AdminAccessTests : IAsyncLifetime
     public async Task The_owner_setup_creates_an_admin_signs_in_and_then_is_gone_for_good()
     {
         var client = Client();
-        var created = await client.SubmitAsync("/setup", "setup", new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["Input.Email"] = "owner@example.com",
             ["Input.Password"] = "correct horse battery",
             ["Input.ConfirmPassword"] = "correct horse battery",
-        });
+        };
+        var nameless = await client.SubmitAsync("/setup", "setup", form);
+        Assert.Equal(HttpStatusCode.OK, nameless.StatusCode);
+        Assert.Contains("A public name is required", await nameless.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var address = await client.SubmitAsync("/setup", "setup", new Dictionary<string, string>(form) { ["Input.DisplayName"] = "owner@example.com" });
+        Assert.Contains("must not be an email address", await address.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var created = await client.SubmitAsync("/setup", "setup", new Dictionary<string, string>(form) { ["Input.DisplayName"] = "Olive Owner" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal("/admin", created.LocalTarget());
 
@@ -43,6 +52,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
         Assert.Contains("Generate now", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/setup")).StatusCode);
+        Assert.Equal("Olive Owner", await _app.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("owner@example.com"))!.DisplayName));
         var anonymous = await Client().GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/login", anonymous.LocalTarget(), StringComparison.Ordinal);
@@ -125,7 +135,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
     private Task CreateUserAsync(string email, string role) =>
         _app.WithScopeAsync(async services =>
         {
-            var result = await UserAccounts.CreateAsync(services, email, Password, role);
+            var result = await UserAccounts.CreateAsync(services, email, Admin.Dashboard.NameFor(email), Password, role);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         });
 

@@ -2,6 +2,7 @@ using Digest.Infrastructure.Data;
 using Digest.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Web.Tests;
@@ -11,15 +12,22 @@ namespace Digest.Web.Tests;
 /// 127.0.0.1 so tests can serve feeds locally. The clock is the real one: HTTP resilience (retry delays, timeouts)
 /// runs on the app's TimeProvider, and a frozen fake clock would make those waits endless.
 /// </summary>
-public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     /// <summary>When the test run began; sample feed items are dated relative to it so they count as fresh.</summary>
     public static readonly DateTimeOffset Start = TimeProvider.System.GetUtcNow();
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>False when several instances share one database: the test disposes it once, after them all.</summary>
+    public bool OwnsDatabase { get; init; } = ownsDatabase;
+
+    /// <summary>Replaces services after the app registered its own (a fake clock, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <param name="runJobServer">Start Hangfire's server (the "Generate now" button needs it); tests that run jobs directly leave it off.</param>
-    /// <param name="settings">Configuration of the test's own (e.g. <c>Digest:Demo</c>), applied last.</param>
+    /// <param name="settings">Configuration of the test's own (e.g. <c>Digest:Demo</c>, <c>Digest:RateLimits:Search:PermitLimit</c>), applied last.</param>
+    /// <remarks>A second instance over the same database (as in production) is <c>new DigestAppFactory(first.Database, ownsDatabase: false)</c>.</remarks>
     public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(await TestDatabase.CreateEmptyAsync(provider), runJobServer, settings);
 
@@ -34,6 +42,11 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 
@@ -52,6 +65,9 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

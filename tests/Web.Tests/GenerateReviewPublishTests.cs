@@ -62,8 +62,11 @@ public sealed class GenerateReviewPublishTests
         Assert.Equal(["Hugging Face releases SmolLM", "NVIDIA introduces Flextron"], draft.Sections.Where(s => s.Kind == SectionKind.Trending).Select(s => s.Heading).Order());
         Assert.Contains("Not yet written", string.Join(" ", draft.Problems()).Replace("has no Benefits", "Not yet written", StringComparison.Ordinal), StringComparison.Ordinal);
 
+        // The offline writer quoted each topic's source and marked it as not summarised: the gate names each one.
+        Assert.All(Enumerable.Range(1, 3), n => Assert.Contains(draft.Problems(), p => p.StartsWith($"topic {n}: the summary is the writer's quote of r/MachineLearning", StringComparison.Ordinal)));
+
         // The editor writes what the offline writer left open, changes the title, and approves.
-        var edits = topics.Select(t => new SectionEdit(t.Id, t.Text with { Benefits = $"Benefit of {t.Heading}.", Ramifications = $"Risk of {t.Heading}." })).ToList();
+        var edits = topics.Select(t => new SectionEdit(t.Id, t.Text with { Body = $"What people said about {t.Heading}.", Benefits = $"Benefit of {t.Heading}.", Ramifications = $"Risk of {t.Heading}." })).ToList();
         var published = await app.WithScopeAsync(async s =>
         {
             var editor = s.GetRequiredService<PostEditor>();
@@ -78,7 +81,7 @@ public sealed class GenerateReviewPublishTests
         var content = html.QuerySelector(".post-content")!;
         Assert.Contains("Benefit of Why mamba disappeared?", content.TextContent, StringComparison.Ordinal);
         Assert.NotNull(content.QuerySelector("a[href='https://example.org/r/ml/comments/1/']"));
-        Assert.Contains("reviewed and approved by editor@example.com", html.QuerySelector(".disclosure")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("reviewed and approved by an editor", html.QuerySelector(".disclosure")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(published.Slug, await client.GetStringAsync("/"), StringComparison.Ordinal);
 
         var rss = await client.GetAsync("/index.xml");

@@ -26,6 +26,8 @@ public sealed class GenerationRun
     public string? Prompts { get; private set; }
     /// <summary>Sections the writer skipped, failed or handed to the fallback model, and why.</summary>
     public List<SectionNote> SectionNotes { get; private set; } = [];
+    /// <summary>A token budget (the run's or the day's) stopped the writer before every section was written.</summary>
+    public bool BudgetReached { get; private set; }
     /// <summary>The process writing the run ("host/pid/start"); while it runs, the run is the edition's lock.</summary>
     public string? Owner { get; private set; }
     /// <summary>When the owner last said it was still writing; a run left without one for long is failed by recovery.</summary>
@@ -87,6 +89,7 @@ public sealed class GenerationRun
         Prompts = usage.Prompts.Count == 0 ? Prompts : string.Join(", ", usage.Prompts);
         // Runs stored before notes existed read back with none.
         SectionNotes = [.. SectionNotes ?? [], .. usage.SectionNotes];
+        BudgetReached |= usage.BudgetReached;
     }
 
     /// <summary>Keeps how the draft's sentences stood against their sources when it was written.</summary>

@@ -8,4 +8,5 @@ public sealed record RunUsage(
     int ModelCalls,
     int CachedAnswers,
     IReadOnlyList<string> Prompts,
-    IReadOnlyList<SectionNote> SectionNotes);
+    IReadOnlyList<SectionNote> SectionNotes,
+    bool BudgetReached = false);

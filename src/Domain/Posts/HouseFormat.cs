@@ -17,63 +17,71 @@ public static class HouseFormat
 
     public static string ToMarkdown(IEnumerable<Section> sections, bool withSources = true)
     {
+        var ordered = sections.OrderBy(s => s.Position).ToList();
         var md = new StringBuilder();
-        SectionKind? previous = null;
-        var topicNumber = 0;
-        foreach (var section in sections.OrderBy(s => s.Position))
+        var writer = new HousePartWriter(ordered.Any(s => s.Markdown is not null || s.Lead is not null));
+        foreach (var section in ordered)
         {
-            if (section.Kind != previous)
+            writer.Lead(md, section);
+            if (section.Markdown is not null)
             {
-                var heading = section.Kind switch
-                {
-                    SectionKind.Topic => ConsequencesHeading,
-                    SectionKind.Trending => TrendingHeading,
-                    SectionKind.Prediction => PredictionsHeading,
-                    _ => null,
-                };
-                if (heading is not null)
-                {
-                    md.Append("## ").Append(heading).Append("\n\n");
-                }
+                // Kept as written in the file it was imported from: rendered and exported exactly so.
+                md.Append(section.Markdown);
+                writer.Wrote(section.Markdown);
+                continue;
             }
 
-            previous = section.Kind;
+            var item = new StringBuilder();
             switch (section.Kind)
             {
                 case SectionKind.Notice:
-                    md.Append("> *Notice:* ").Append(Indent(section.Body ?? section.Heading ?? "", "> ")).Append("\n\n");
+                    item.Append("> *Notice:* ").Append(Indent(section.Body ?? section.Heading ?? "", "> ")).Append("\n\n");
                     break;
                 case SectionKind.Topic:
-                    AppendTopic(md, section, ++topicNumber, withSources);
+                    AppendTopic(item, section, writer.NextNumber(), withSources, writer.ItemMarker);
                     break;
                 case SectionKind.Trending:
-                    AppendTrending(md, section, withSources);
+                    AppendTrending(item, section, withSources, writer.ItemMarker);
                     break;
                 case SectionKind.Prediction:
-                    AppendPrediction(md, section);
+                    AppendPrediction(item, section, writer.ItemMarker);
                     break;
                 default:
                     if (section.Heading is not null)
                     {
-                        md.Append("## ").Append(EscapeInline(section.Heading)).Append("\n\n");
+                        item.Append("## ").Append(MarkdownEscape.Text(section.Heading, MarkdownEscape.Context.Heading)).Append("\n\n");
                     }
 
                     if (section.Body is not null)
                     {
-                        md.Append(section.Body).Append("\n\n");
+                        item.Append(section.Body).Append("\n\n");
                     }
 
                     break;
             }
+
+            writer.Append(md, section, item.ToString());
         }
 
-        return md.ToString().TrimEnd() + "\n";
+        return writer.Finish(md);
     }
 
-    private static void AppendTopic(StringBuilder md, Section section, int number, bool withSources)
+    /// <summary>True when the text has anything but whitespace.</summary>
+    public static bool HasText(string? text) => !string.IsNullOrWhiteSpace(text);
+
+    /// <summary>The house part a section kind belongs to, by its heading; null for the notice and free text.</summary>
+    public static string? PartHeading(SectionKind kind) => kind switch
+    {
+        SectionKind.Topic => ConsequencesHeading,
+        SectionKind.Trending => TrendingHeading,
+        SectionKind.Prediction => PredictionsHeading,
+        _ => null,
+    };
+
+    private static void AppendTopic(StringBuilder md, Section section, int number, bool withSources, char? bullet = null)
     {
         const string pad = "   ";
-        md.Append(number).Append(". **").Append(EscapeInline(section.Heading ?? "")).Append("**\n\n");
+        md.Append(bullet is { } b ? $"{b} " : $"{number}. ").Append("**").Append(EscapeInline(section.Heading ?? "")).Append("**\n\n");
         if (section.Body is not null)
         {
             md.Append(pad).Append(Indent(section.Body, pad)).Append("\n\n");
@@ -99,12 +107,12 @@ public static class HouseFormat
             return;
         }
 
-        md.Append(pad).Append("- *").Append(name).Append(":*\n").Append(pad).Append("  ").Append(Indent(text, pad + "  ")).Append("\n\n");
+        md.Append(pad).Append("- *").Append(name).Append(":*  \n").Append(pad).Append("  ").Append(Indent(text, pad + "  ")).Append("\n\n");
     }
 
-    private static void AppendTrending(StringBuilder md, Section section, bool withSources)
+    private static void AppendTrending(StringBuilder md, Section section, bool withSources, char? bullet = null)
     {
-        md.Append("- ").Append(EscapeInline(section.Heading ?? ""));
+        md.Append(bullet ?? '-').Append(' ').Append(MarkdownEscape.Text(section.Heading ?? "", MarkdownEscape.Context.LineStart));
         if (withSources && section.Sources.Count > 0)
         {
             md.Append(" (").Append(string.Join(", ", section.Sources.Select(Link))).Append(')');
@@ -116,46 +124,33 @@ public static class HouseFormat
             md.Append("\n  ").Append(Indent(section.Body, "  "));
         }
 
-        md.Append("\n\n");
+        // Headlines are one tight list, as the old blog wrote them.
+        md.Append('\n');
     }
 
-    private static void AppendPrediction(StringBuilder md, Section section)
+    private static void AppendPrediction(StringBuilder md, Section section, char? bullet = null)
     {
-        md.Append("- **").Append(EscapeInline(section.Heading ?? "")).Append("**");
+        md.Append(bullet ?? '-').Append(" **").Append(EscapeInline(section.Heading ?? "")).Append("**");
         if (section.PredictedWhen is not null)
         {
             md.Append(" (").Append(EscapeInline(section.PredictedWhen)).Append(')');
         }
 
-        md.Append('\n');
         if (section.Body is not null)
         {
-            md.Append("  ").Append(Indent(section.Body, "  ")).Append('\n');
+            // A hard break keeps the rationale on a line of its own under the subject, as the old blog showed it.
+            md.Append("  \n  ").Append(Indent(section.Body, "  "));
         }
 
-        md.Append('\n');
+        md.Append("\n\n");
     }
 
-    private static string Link(SectionSource source) => $"[{EscapeInline(source.Label)}]({EscapeUrl(source.Url)})";
+    private static string Link(SectionSource source) => $"[{MarkdownEscape.Text(source.Label, MarkdownEscape.Context.LinkText)}]({EscapeUrl(source.Url)})";
 
     private static string Indent(string text, string pad) => text.Replace("\n", "\n" + pad, StringComparison.Ordinal);
 
-    /// <summary>Escapes text so Markdown shows it literally (no emphasis, links, HTML or headings).</summary>
-    public static string EscapeInline(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text.ReplaceLineEndings(" "))
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '!' or '(' or ')' or '{' or '}' or '&')
-            {
-                builder.Append('\\');
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Escapes text so Markdown shows it literally (no emphasis, links, HTML), with no needless backslashes.</summary>
+    public static string EscapeInline(string text) => MarkdownEscape.Text(text);
 
     private static string EscapeUrl(string url) =>
         url.Replace(" ", "%20", StringComparison.Ordinal)

@@ -60,6 +60,17 @@ public sealed class Post
     public int WordCount { get; private set; }
     /// <summary>A hash of the file an imported post was last read from, so importing the same file again changes nothing.</summary>
     public string? ImportChecksum { get; private set; }
+    /// <summary>Where an imported post came from, as the person importing named it (a Hugo site, a folder, an upload, with the file).</summary>
+    public string? ImportedFrom { get; private set; }
+    /// <summary>When an imported post was last read from its file.</summary>
+    public DateTime? ImportedAt { get; private set; }
+    /// <summary>What the importer was not sure of in this post (layouts kept as free text, keys not kept), shown in the editor.</summary>
+    public List<string> ImportNotes { get; private set; } = [];
+    /// <summary>
+    /// The front matter of the file an imported post came from, exactly as written (with its <c>---</c> lines), so
+    /// an export gives the file back byte for byte; keys the editor changed are rewritten in it, the rest stays.
+    /// </summary>
+    public string? SourceFrontMatter { get; private set; }
     /// <summary>The post's words as plain text (tags, description and body; the title has a column of its own), kept with
     /// the rendering for full-text search, so the index never has to read HTML.</summary>
     public string? SearchText { get; private set; }
@@ -115,18 +126,28 @@ public sealed class Post
             throw new DomainException("The new order must name every section of the post exactly once.");
         }
 
+        var kinds = _sections.Select(s => s.Kind).ToList();
+        var leads = _sections.Select(s => s.Lead).ToList();
         for (var i = 0; i < order.Count; i++)
         {
             _sections.Single(s => s.Id == order[i]).Position = i;
         }
 
         _sections.Sort((a, b) => a.Position.CompareTo(b.Position));
+        KeepLeadsInPlace(kinds, leads);
         Touch(now);
     }
 
     public void RemoveSection(Guid sectionId, DateTime now)
     {
         var section = FindSection(sectionId);
+        var index = _sections.IndexOf(section);
+        // A kept part heading ("## Currently trending topics") belongs to the part, not to its first item.
+        if (HouseFormat.HasText(section.Lead) && index + 1 < _sections.Count && _sections[index + 1].Kind == section.Kind)
+        {
+            _sections[index + 1].Lead = section.Lead;
+        }
+
         _sections.Remove(section);
         for (var i = 0; i < _sections.Count; i++)
         {
@@ -134,6 +155,20 @@ public sealed class Post
         }
 
         Touch(now);
+    }
+
+    /// <summary>
+    /// Kept leads (part headings, blank lines as written) belong to places in the post, not to the sections in them:
+    /// moving sections within their parts leaves the frame where it was. When sections change parts, the house
+    /// format writes the whole frame again, so no heading ends up above the wrong part.
+    /// </summary>
+    private void KeepLeadsInPlace(List<SectionKind> kindsBefore, List<string?> leadsBefore)
+    {
+        var sameParts = _sections.Select(s => s.Kind).SequenceEqual(kindsBefore);
+        for (var i = 0; i < _sections.Count; i++)
+        {
+            _sections[i].Lead = sameParts ? leadsBefore[i] : null;
+        }
     }
 
     public void RewriteSection(Guid sectionId, SectionText text, DateTime now)
@@ -245,6 +280,16 @@ public sealed class Post
         ImportChecksum = checksum;
     }
 
+    /// <summary>Records where and when an imported post was read, its front matter as written and what the importer was unsure of.</summary>
+    public void RecordImportSource(string from, DateTime at, string? frontMatter, IEnumerable<string> notes)
+    {
+        RequireImported("Only an imported post records the file it came from.");
+        ImportedFrom = string.IsNullOrWhiteSpace(from) ? null : from.Trim();
+        ImportedAt = at;
+        SourceFrontMatter = frontMatter;
+        ImportNotes = [.. notes];
+    }
+
     /// <summary>
     /// Brings an imported post up to date with a newer reading of its file: text, front matter, old addresses and
     /// whether it is out. Its id, feed id and history stay, so links, feeds and revisions keep pointing at it.
@@ -267,6 +312,10 @@ public sealed class Post
         newer._sections.Clear();
         Aliases = [.. newer.Aliases];
         ImportChecksum = newer.ImportChecksum;
+        ImportedFrom = newer.ImportedFrom;
+        ImportedAt = newer.ImportedAt;
+        ImportNotes = [.. newer.ImportNotes];
+        SourceFrontMatter = newer.SourceFrontMatter;
         ContentHtml = newer.ContentHtml;
         WordCount = newer.WordCount;
         SearchText = newer.SearchText;

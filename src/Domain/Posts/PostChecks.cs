@@ -39,6 +39,7 @@ public static class PostChecks
             }
 
             problems.AddRange(PlaceholderProblems(name, section));
+            problems.AddRange(WriterMarks.Find(name, section, withContext ? context.RunNotes : []));
 
             if (section.Kind == SectionKind.Topic && post.Origin == PostOrigin.Generated && section.Sources.Count == 0)
             {

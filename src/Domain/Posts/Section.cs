@@ -41,6 +41,17 @@ public sealed class Section
     public string? Benefits { get; private set; }
     public string? Ramifications { get; private set; }
     public string? PredictedWhen { get; private set; }
+    /// <summary>
+    /// The section's Markdown exactly as it was written in the file it was imported from; while set, it is what the
+    /// post renders and exports for this section (see <see cref="HouseFormat"/>). Any change of the section's text
+    /// drops it, and the section is then written from its fields in the house format. Null for generated posts.
+    /// </summary>
+    public string? Markdown { get; private set; }
+    /// <summary>
+    /// What the file had between the previous section and this one (blank lines, a part heading, a label), kept as
+    /// written so an unedited post renders and exports exactly as the file did. Null: the house format decides.
+    /// </summary>
+    public string? Lead { get; internal set; }
     /// <summary>"What the thread said": one line on the discussion's comments, kept or removed by the editor.</summary>
     public string? Thread { get; private set; }
     /// <summary>The discussion the <see cref="Thread"/> line links to; provenance, so a rewrite keeps it.</summary>
@@ -49,13 +60,30 @@ public sealed class Section
 
     public void AddSource(SectionSource source) => _sources.Add(source);
 
+    /// <summary>Keeps the Markdown this section was read from, and what stood before it, as the text to render and export.</summary>
+    public Section KeepMarkdown(string? lead, string? markdown)
+    {
+        Lead = lead;
+        Markdown = markdown;
+        return this;
+    }
+
     /// <summary>Links the <see cref="Thread"/> line to the discussion it summarises (an absolute http(s) address, or nothing).</summary>
     public void LinkThread(string? url) =>
         ThreadUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
 
-    /// <summary>Replaces the text of the section; provenance stays, because the topic is still the same story.</summary>
+    /// <summary>
+    /// Replaces the text of the section; provenance stays, because the topic is still the same story. Saving the
+    /// same text changes nothing, so the Markdown it was imported from stays what is rendered.
+    /// </summary>
     public void Rewrite(SectionText text)
     {
+        if (Normalized(text) == Text)
+        {
+            return;
+        }
+
+        Markdown = null;
         Heading = Clean(text.Heading);
         Body = Clean(text.Body);
         Benefits = Clean(text.Benefits);
@@ -100,6 +128,9 @@ public sealed class Section
             missing.Add(name);
         }
     }
+
+    private static SectionText Normalized(SectionText text) =>
+        new(Clean(text.Heading), Clean(text.Body), Clean(text.Benefits), Clean(text.Ramifications), Clean(text.PredictedWhen), Clean(text.Thread));
 
     private static string? Clean(string? text)
     {

@@ -7,6 +7,8 @@ namespace Digest.Domain.Settings;
 public sealed class SiteSettings
 {
     public const int SingletonId = 1;
+    public const int DefaultFeedLength = 30;
+    public const int MaxFeedLength = 100_000;
     public const string DefaultNotice = "This post has been automatically generated and does not reflect the views of the site owner, nor does it claim to be accurate.";
 
     public int Id { get; private set; } = SingletonId;
@@ -25,6 +27,11 @@ public sealed class SiteSettings
     public int TopicCount { get; set; } = 5;
     public int TrendingCount { get; set; } = 3;
     public List<string> PredictionSubjects { get; set; } = ["Artificial general intelligence", "Technological singularity"];
+    /// <summary>When weekly subscribers get their roundup: this day and hour, in <see cref="TimeZone"/>.</summary>
+    public DayOfWeek RoundupDay { get; set; } = DayOfWeek.Sunday;
+    public int RoundupHour { get; set; } = 8;
+    /// <summary>How many of the newest posts the site's feeds carry; 0 carries every post, as Hugo does without an rssLimit.</summary>
+    public int FeedLength { get; set; } = DefaultFeedLength;
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public void Validate()
@@ -37,6 +44,11 @@ public sealed class SiteSettings
         if (TrendingCount is < 0 or > 12)
         {
             throw new DomainException("The number of trending headlines must be between 0 and 12.");
+        }
+
+        if (FeedLength is < 0 or > MaxFeedLength)
+        {
+            throw new DomainException("The feed length must be 0 (every post) or a number of posts up to 100,000.");
         }
 
         if (string.IsNullOrWhiteSpace(Title) || string.IsNullOrWhiteSpace(PostTitle))

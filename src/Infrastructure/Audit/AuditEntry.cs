@@ -83,6 +83,7 @@ public static class AuditActions
     public const string UserRoleChanged = "user.role-changed";
     public const string UserLockedOut = "user.locked-out";
     public const string UserUnlocked = "user.unlocked";
+    public const string UserRenamed = "user.renamed";
     public const string UserPasswordReset = "user.password-reset";
     public const string UserDeleted = "user.deleted";
     public const string SignedIn = "account.signed-in";

@@ -3,6 +3,7 @@ using Digest.Domain.Posts;
 using Digest.Domain.Settings;
 using Digest.Domain.Sources;
 using Digest.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,11 @@ namespace Digest.Infrastructure.Data;
 /// The one model of Digest, Identity tables included. Each database provider has a subclass of its own
 /// (<see cref="SqliteDigestDbContext"/>, <see cref="PostgresDigestDbContext"/>) so that each keeps its own migrations.
 /// </summary>
-public abstract class DigestDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class DigestDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every instance and process.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<Source> Sources => Set<Source>();

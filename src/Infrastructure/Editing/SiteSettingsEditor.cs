@@ -92,6 +92,7 @@ public sealed class SiteSettingsEditor(DigestDbContext db, RecurringJobSchedule 
         ["topics"] = s.TopicCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["trending"] = s.TrendingCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["prediction subjects"] = string.Join("|", s.PredictionSubjects),
+        ["feed length"] = s.FeedLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static string Changed(Dictionary<string, string> before, Dictionary<string, string> after)
@@ -117,9 +118,12 @@ public sealed record SiteSettingsEdit(
     int TrendingCount,
     IReadOnlyList<string> PredictionSubjects)
 {
+    /// <summary>How many posts the feeds carry; 0 is every post.</summary>
+    public int FeedLength { get; init; } = SiteSettings.DefaultFeedLength;
+
     public static SiteSettingsEdit From(SiteSettings s) => new(
         s.Title, s.Description, s.BaseUrl, s.PostTitle, s.Author, s.NoticeText, s.DefaultTags, s.Cover,
-        s.ScheduleCron, s.TimeZone, s.TopicCount, s.TrendingCount, s.PredictionSubjects);
+        s.ScheduleCron, s.TimeZone, s.TopicCount, s.TrendingCount, s.PredictionSubjects) { FeedLength = s.FeedLength };
 
     internal void ApplyTo(SiteSettings s)
     {
@@ -136,6 +140,7 @@ public sealed record SiteSettingsEdit(
         s.TopicCount = TopicCount;
         s.TrendingCount = TrendingCount;
         s.PredictionSubjects = [.. PredictionSubjects.Select(t => t.Trim()).Where(t => t.Length > 0)];
+        s.FeedLength = FeedLength;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

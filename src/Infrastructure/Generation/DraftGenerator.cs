@@ -3,6 +3,7 @@ using Digest.Domain.Posts;
 using Digest.Domain.Settings;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Ingestion;
+using Digest.Infrastructure.Telemetry;
 using Digest.Infrastructure.Writing;
 using Digest.Infrastructure.Writing.Grounding;
 using Digest.Infrastructure.Writing.Usage;
@@ -42,6 +43,7 @@ public sealed class DraftGenerator(
         var settings = await LoadSettingsAsync(cancellationToken);
         var date = edition ?? await TodaysEditionAsync(cancellationToken);
         var run = GenerationRun.Start(date, trigger, writer.Name, Now());
+        using var activity = GenerationTelemetry.Start(run);
 
         if (await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.EditionDate == date, cancellationToken) is { } existing)
         {
@@ -137,6 +139,7 @@ public sealed class DraftGenerator(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            GenerationTelemetry.DraftWritten(run);
             return new GenerationResult(run, post.Slug);
         }
         catch (DbUpdateException)
@@ -191,7 +194,7 @@ public sealed class DraftGenerator(
         }
 
         var fallback = usage.Outcomes.Where(o => !o.IsProblem && o.Model is not null && !string.Equals(o.Model, writer.Name, StringComparison.OrdinalIgnoreCase)).ToList();
-        notes.AddRange(fallback.Select(o => new SectionNote(o.Kind, o.Label, $"written by the fallback model {o.Model}")));
+        notes.AddRange(fallback.Select(o => SectionNote.WrittenByFallback(o.Kind, o.Label, o.Model!)));
         if (fallback.Count > 0)
         {
             messages.Insert(0, $"{Count(fallback.Count, "section was", "sections were")} written by the fallback model {fallback[0].Model} because a token budget of {writer.Name} was reached.");
@@ -224,7 +227,9 @@ public sealed class DraftGenerator(
             calls.Count(c => !c.FromCache),
             calls.Count(c => c.FromCache),
             [.. calls.Select(c => c.Prompt).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            notes));
+            notes,
+            // Only when the budget left sections unwritten: a fallback model that wrote them all stopped nothing.
+            (usage.BudgetReached || usage.DailyBudgetReached) && skipped > 0));
         return messages;
     }
 

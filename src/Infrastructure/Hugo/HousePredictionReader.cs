@@ -65,6 +65,9 @@ internal static partial class HousePredictionReader
 
     public static bool IsLabel(string text) => Label().IsMatch(text);
 
+    /// <summary>True when the whole text is a predicted date ("2030", "March 2027", "(2035-2040)").</summary>
+    public static bool IsDate(string text) => AsDate(text) is not null;
+
     private static HugoSection Section(string heading, string? when, string body) =>
         new(SectionKind.Prediction, new SectionText(
             heading.Length == 0 ? null : heading,

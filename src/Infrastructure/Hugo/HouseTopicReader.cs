@@ -60,6 +60,9 @@ internal static partial class HouseTopicReader
             Text(parts, "Ramifications")));
     }
 
+    /// <summary>"Benefits" or "Ramifications" when the line opens with that label; null otherwise.</summary>
+    public static string? LabelOf(string line) => Label().Match(line) is { Success: true } match ? match.Groups["name"].Value : null;
+
     /// <summary>The text of one part: what follows the label on its line, then the lines under it.</summary>
     private static string? Compose(string? first, List<string> lines)
     {

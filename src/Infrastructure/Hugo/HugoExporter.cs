@@ -6,12 +6,17 @@ namespace Digest.Infrastructure.Hugo;
 public sealed record HugoExportFile(string FileName, string Text);
 
 /// <summary>
-/// Writes a post as a Hugo (PaperMod) Markdown file: the house front matter, then the body as the public page shows
-/// it (<see cref="HouseFormat.ToMarkdown"/> without source links, as the old blog had none). Reading the file back
-/// with <see cref="HugoPostParser"/> gives the same front matter values and the same sections.
+/// Writes a post as a Hugo (PaperMod) Markdown file whose body is the Markdown the site renders
+/// (<see cref="HouseFormat.ToMarkdown"/>, source links included), so Hugo shows what Digest shows. An imported post
+/// starts from its file as written: its front matter with only the changed keys rewritten, and each section's
+/// Markdown as written unless it was edited — never edited, it exports byte for byte as the file it came from.
+/// Other posts get the house front matter.
 /// </summary>
 public static class HugoExporter
 {
-    public static HugoExportFile Export(Post post) =>
-        new(post.Slug + ".md", HugoFrontMatterWriter.Write(post) + HouseFormat.ToMarkdown(post.Sections, withSources: false));
+    public static HugoExportFile Export(Post post)
+    {
+        var head = post.SourceFrontMatter is { } original ? HugoFrontMatterPatcher.Patch(original, post) : HugoFrontMatterWriter.Write(post);
+        return new(post.Slug + ".md", head + (post.Sections.Count == 0 ? "" : HouseFormat.ToMarkdown(post.Sections)));
+    }
 }

@@ -53,7 +53,7 @@ public static class HugoFrontMatterReader
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!KnownKeys.Contains(key))
             {
-                notes.Add($"front matter key \"{key}\" (line {keyNode.Start.Line + offset}) is not kept");
+                notes.Add($"front matter key \"{key}\" (line {keyNode.Start.Line + offset}) is not used here (it stays in the file for export)");
                 continue;
             }
 
@@ -107,7 +107,7 @@ public static class HugoFrontMatterReader
             }
             else
             {
-                notes.Add($"cover key \"{name}\" (line {key.Start.Line + offset}) is not kept");
+                notes.Add($"cover key \"{name}\" (line {key.Start.Line + offset}) is not used here (it stays in the file for export)");
             }
         }
 

@@ -35,21 +35,27 @@ public static class HugoFrontMatterWriter
 
         if (post.Cover != Cover.None)
         {
-            yaml.Append("cover:\n");
-            if (post.Cover.Image is not null)
-            {
-                yaml.Append("    image: ").Append(Quote(post.Cover.Image)).Append('\n');
-            }
-
-            if (post.Cover.Alt is not null)
-            {
-                yaml.Append("    alt: ").Append(Quote(post.Cover.Alt)).Append('\n');
-            }
-
-            yaml.Append("    hidden: ").Append(Bool(post.Cover.Hidden)).Append('\n');
+            yaml.Append(CoverBlock(post.Cover));
         }
 
         return yaml.Append("---\n").ToString();
+    }
+
+    /// <summary>The <c>cover:</c> block, its keys indented by four spaces as the old blog wrote them.</summary>
+    public static string CoverBlock(Cover cover)
+    {
+        var yaml = new StringBuilder("cover:\n");
+        if (cover.Image is not null)
+        {
+            yaml.Append("    image: ").Append(Quote(cover.Image)).Append('\n');
+        }
+
+        if (cover.Alt is not null)
+        {
+            yaml.Append("    alt: ").Append(Quote(cover.Alt)).Append('\n');
+        }
+
+        return yaml.Append("    hidden: ").Append(Bool(cover.Hidden)).Append('\n').ToString();
     }
 
     /// <summary>A YAML double-quoted scalar: every string is quoted so values like "yes", "1.0" or "[x]" stay text.</summary>
@@ -74,7 +80,7 @@ public static class HugoFrontMatterWriter
     }
 
     // Entity dates are UTC by rule; a value read back from SQLite may be Unspecified, so the kind is not trusted.
-    private static string Date(DateTime date) =>
+    public static string Date(DateTime date) =>
         date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";

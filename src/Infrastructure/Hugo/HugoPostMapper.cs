@@ -9,7 +9,7 @@ namespace Digest.Infrastructure.Hugo;
 /// </summary>
 public sealed class HugoPostMapper(TimeProvider time)
 {
-    public Post ToPost(HugoPost source, HugoImportOptions? options = null)
+    public Post ToPost(HugoPost source, HugoImportOptions? options = null, IReadOnlyList<string>? notes = null)
     {
         options ??= new HugoImportOptions();
         var now = time.GetUtcNow().UtcDateTime;
@@ -20,15 +20,25 @@ public sealed class HugoPostMapper(TimeProvider time)
         foreach (var section in source.Sections)
         {
             var text = section.Text;
-            post.AddSection(new Section(section.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen));
+            var kept = new Section(section.Kind, text.Heading, text.Body, text.Benefits, text.Ramifications, text.PredictedWhen);
+            if (section.Markdown is not null)
+            {
+                kept.KeepMarkdown(section.Lead, section.Markdown);
+            }
+
+            post.AddSection(kept);
         }
 
+        var from = source.FileName;
         if (options.OldBaseUrl is { } baseUrl && !string.IsNullOrWhiteSpace(baseUrl))
         {
-            post.KeepFeedId(OldPermalink(source, baseUrl, options.Section));
+            from = OldPermalink(source, baseUrl, options.Section, options.Permalink);
+            post.KeepFeedId(from);
         }
 
-        post.KeepOldAddresses(OldAddressesOf(source, options.Section), $"/posts/{post.Slug}/");
+        post.RecordImportSource(from, now, source.Head, notes ?? []);
+
+        post.KeepOldAddresses(OldAddressesOf(source, options.Section, options.Permalink), $"/posts/{post.Slug}/");
 
         if (!front.Draft)
         {
@@ -42,9 +52,9 @@ public sealed class HugoPostMapper(TimeProvider time)
     /// Where the old blog answered for the post besides <c>/posts/&lt;slug&gt;/</c>: its <c>url</c>, its old section
     /// path when that was not "posts", and its <c>aliases</c> (a relative alias is relative to the section, as in Hugo).
     /// </summary>
-    public static IEnumerable<string> OldAddressesOf(HugoPost source, string section = "posts")
+    public static IEnumerable<string> OldAddressesOf(HugoPost source, string section = "posts", string? permalink = null)
     {
-        yield return HugoSlugs.OldPath(source, section);
+        yield return HugoSlugs.OldPath(source, section, permalink);
         foreach (var alias in source.FrontMatter.Aliases)
         {
             yield return alias.StartsWith('/') || alias.Contains("://", StringComparison.Ordinal)
@@ -54,6 +64,6 @@ public sealed class HugoPostMapper(TimeProvider time)
     }
 
     /// <summary>The permalink Hugo gave the post, which its RSS feed used as the item guid.</summary>
-    public static string OldPermalink(HugoPost source, string baseUrl, string section = "posts") =>
-        baseUrl.Trim().TrimEnd('/') + HugoSlugs.OldPath(source, section);
+    public static string OldPermalink(HugoPost source, string baseUrl, string section = "posts", string? permalink = null) =>
+        baseUrl.Trim().TrimEnd('/') + HugoSlugs.OldPath(source, section, permalink);
 }

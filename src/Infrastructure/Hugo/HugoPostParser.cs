@@ -92,7 +92,8 @@ public static class HugoPostParser
         var markdown = string.Join('\n', lines[(closing + 1)..]);
         var body = HouseBodyParser.Parse(markdown);
         notes.AddRange(body.Notes);
-        var post = new HugoPost(fileName, slug, frontMatter, body.Sections, IsFreeText: !body.Understood, markdown);
+        var head = string.Join('\n', lines[..(closing + 1)]) + "\n" + body.Trailing;
+        var post = new HugoPost(fileName, slug, frontMatter, body.Sections, IsFreeText: !body.Understood, markdown) { Head = head };
         return new HugoParseResult(fileName, post, null, notes);
     }
 

@@ -9,6 +9,7 @@ public static class HugoServiceCollectionExtensions
     {
         services.AddScoped<HugoImporter>();
         services.AddScoped<HugoSiteExporter>();
+        services.AddScoped<HugoFeedLength>();
         return services;
     }
 }

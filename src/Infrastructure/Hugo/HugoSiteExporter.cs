@@ -47,7 +47,8 @@ public sealed class HugoSiteExporter(DigestDbContext db, TimeProvider clock)
         {
             var posts = await query.OrderBy(p => p.Date).ThenBy(p => p.Id)
                 .Skip(page * PageSize).Take(PageSize)
-                .Include(p => p.Sections).AsSplitQuery()
+                // The sources too: the file carries each topic's source links, as the page does.
+                .Include(p => p.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Sources.OrderBy(x => x.Id)).AsSplitQuery()
                 .ToListAsync(cancellationToken);
             foreach (var post in posts)
             {

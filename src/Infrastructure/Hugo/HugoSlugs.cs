@@ -23,15 +23,61 @@ public static partial class HugoSlugs
         return Slugs.Normalize(BaseName(fileName));
     }
 
-    /// <summary>The path the old blog served the post at: its <c>url</c>, or <c>/&lt;section&gt;/&lt;slug&gt;/</c>.</summary>
-    public static string OldPath(HugoPost post, string section = "posts")
+    /// <summary>The path the old blog served the post at: its <c>url</c>, its section's permalink pattern, or
+    /// <c>/&lt;section&gt;/&lt;slug&gt;/</c>.</summary>
+    public static string OldPath(HugoPost post, string section = "posts", string? permalink = null)
     {
         if (post.FrontMatter.Url is { } url)
         {
             return "/" + url.Trim().TrimStart('/');
         }
 
-        return $"/{section.Trim('/')}/{post.Slug}/";
+        return permalink is null ? $"/{section.Trim('/')}/{post.Slug}/" : Expand(permalink, post, section);
+    }
+
+    /// <summary>Hugo's permalink tokens (<c>:year</c>, <c>:month</c>, <c>:day</c>, <c>:slug</c>, <c>:filename</c>, …) for one post.</summary>
+    public static string Expand(string pattern, HugoPost post, string section)
+    {
+        var date = post.FrontMatter.Date;
+        var fileName = BaseName(post.FileName);
+        var titleSlug = Urlize(post.FrontMatter.Title);
+        var slug = post.FrontMatter.Slug is { } s ? Urlize(s) : titleSlug;
+        var path = Token().Replace(pattern, match => match.Value[1..] switch
+        {
+            "year" => date.ToString("yyyy", CultureInfo.InvariantCulture),
+            "month" => date.ToString("MM", CultureInfo.InvariantCulture),
+            "monthname" => date.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant(),
+            "day" => date.ToString("dd", CultureInfo.InvariantCulture),
+            "weekday" => ((int)date.DayOfWeek).ToString(CultureInfo.InvariantCulture),
+            "weekdayname" => date.DayOfWeek.ToString().ToLowerInvariant(),
+            "yearday" => date.DayOfYear.ToString(CultureInfo.InvariantCulture),
+            "section" or "sections" => section.Trim('/'),
+            "title" => titleSlug,
+            "slug" => slug,
+            "slugorfilename" or "slugorcontentbasename" => post.FrontMatter.Slug is null ? Urlize(fileName) : slug,
+            "filename" or "contentbasename" => Urlize(fileName),
+            _ => match.Value,
+        });
+        return "/" + path.TrimStart('/');
+    }
+
+    /// <summary>Hugo's urlize: lower case, spaces to hyphens, characters that are not letters, digits or <c>-_.</c> dropped.</summary>
+    private static string Urlize(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Trim().ToLowerInvariant())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                builder.Append('-');
+            }
+            else if (char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The date at the start of a file name (<c>2023-04-12-…</c>), which Hugo can use when the front matter has none.</summary>
@@ -52,4 +98,7 @@ public static partial class HugoSlugs
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex LeadingDate();
+
+    [GeneratedRegex(@":[a-z]+")]
+    private static partial Regex Token();
 }

@@ -4,8 +4,7 @@ namespace Digest.Infrastructure.Identity;
 
 public sealed class ApplicationUser : IdentityUser
 {
-    /// <summary>The name readers see as the reviewing editor; the email when empty.</summary>
+    /// <summary>The name readers see on posts this user approved (<see cref="DisplayNames"/>). Accounts made before it was
+    /// required may have none: readers then see the role ("an editor"), never the sign-in address.</summary>
     public string? DisplayName { get; set; }
-
-    public string PublicName => string.IsNullOrWhiteSpace(DisplayName) ? Email ?? UserName ?? "editor" : DisplayName;
 }

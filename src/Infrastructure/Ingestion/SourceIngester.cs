@@ -2,6 +2,7 @@ using Digest.Domain.Generation;
 using Digest.Domain.Sources;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Sources;
+using Digest.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -68,14 +69,19 @@ public sealed class SourceIngester(DigestDbContext db, ISourceFetcher fetcher, I
 
     private async Task<FetchResult> FetchSafelyAsync(Source source, CancellationToken cancellationToken)
     {
+        using var activity = SourceTelemetry.StartFetch(source);
         try
         {
-            return await fetcher.FetchAsync(source, cancellationToken);
+            var result = await fetcher.FetchAsync(source, cancellationToken);
+            SourceTelemetry.Record(activity, source, result);
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Fetching {Source} failed unexpectedly", source.Name);
-            return FetchResult.Failure($"unexpected error: {ex.Message}");
+            var failure = FetchResult.Failure($"unexpected error: {ex.Message}");
+            SourceTelemetry.Record(activity, source, failure);
+            return failure;
         }
     }
 

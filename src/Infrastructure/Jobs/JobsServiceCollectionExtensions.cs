@@ -47,10 +47,15 @@ public static class JobsServiceCollectionExtensions
             services.AddHostedService<RunRecoveryService>();
         }
 
+        // Our filters come through the container, not Hangfire's static GlobalJobFilters: several hosts in one process
+        // (tests) would otherwise each add theirs to every other's jobs.
+        services.AddSingleton<JobTelemetryFilter>();
+        services.AddSingleton<Hangfire.Common.IJobFilterProvider, DigestJobFilterProvider>();
         services.AddScoped<GenerateDailyDigestJob>();
         services.AddScoped<JobTriggers>();
         services.AddScoped<PublishDuePostsJob>();
         services.AddScoped<IngestSourcesJob>();
+        services.AddScoped<CheckAlertsJob>();
         services.AddSingleton<RecurringJobSchedule>();
         return services;
     }

@@ -21,6 +21,10 @@ public sealed class RecurringJobSchedule(IRecurringJobManager jobs, IngestOption
             PublishDuePostsJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely());
+        jobs.AddOrUpdate<CheckAlertsJob>(
+            CheckAlertsJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely());
         jobs.AddOrUpdate<IngestSourcesJob>(
             IngestSourcesJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),

@@ -17,6 +17,13 @@ public sealed partial record PredictedDate(double Year, double? Low = null, doub
 
     public bool IsRange => Low is not null && High is not null;
 
+    /// <summary>
+    /// The date a prediction names: its predicted date as written, else a year written in its subject ("AGI by the
+    /// mid-2030s (2035-2037)"), else the first year in its rationale given in parentheses or after "by"/"in"/"around".
+    /// </summary>
+    public static PredictedDate? Find(string? predictedWhen, string? subject, string? rationale) =>
+        Parse(predictedWhen) ?? Parse(subject) ?? (rationale is null ? null : RationaleYear().Match(rationale) is { Success: true } m ? Parse(m.Groups["when"].Value) : null);
+
     /// <summary>Reads "2030", "March 2027", "2045 (November)", "2030-2040", "by 2045", "the 2030s"; null when no year is there.</summary>
     public static PredictedDate? Parse(string? text)
     {
@@ -34,7 +41,15 @@ public sealed partial record PredictedDate(double Year, double? Low = null, doub
         var decade = Decade().Match(text);
         if (decade.Success && ReadYear(decade.Groups["decade"].Value) is { } start)
         {
-            return new PredictedDate(start + 5, start, start + 10);
+            // "early 2030s" is 2030–2033, "mid-2030s" 2034–2036, "late 2030s" 2037–2039; "the 2030s" the whole decade.
+            var (first, last) = decade.Groups["part"].Value.ToLowerInvariant() switch
+            {
+                "early" => (start, start + 3),
+                "mid" => (start + 4, start + 6),
+                "late" => (start + 7, start + 9),
+                _ => (start, start + 10),
+            };
+            return new PredictedDate((first + last) / 2.0, first, last);
         }
 
         var year = SingleYear().Match(text);
@@ -70,11 +85,14 @@ public sealed partial record PredictedDate(double Year, double? Low = null, doub
     [GeneratedRegex(@"\b(?<from>\d{4})\s*(?:-|–|—|to|and)\s*(?<to>\d{4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearRange();
 
-    [GeneratedRegex(@"\b(?<decade>\d{3}0)'?s\b")]
+    [GeneratedRegex(@"(?:\b(?<part>early|mid|late)[\s-]+)?\b(?<decade>\d{3}0)'?s\b", RegexOptions.IgnoreCase)]
     private static partial Regex Decade();
 
     [GeneratedRegex(@"\b\d{4}\b")]
     private static partial Regex SingleYear();
+
+    [GeneratedRegex(@"(?:\((?<when>[^)]*\d{4}[^)]*)\)|\b(?:by|in|around|until)\s+(?<when>(?:[A-Z][a-z]+\s+)?\d{4}(?:\s*[-–]\s*\d{4})?))")]
+    private static partial Regex RationaleYear();
 
     [GeneratedRegex(@"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthName();

@@ -4,123 +4,176 @@ using System.Text;
 
 namespace Digest.Infrastructure.Predictions;
 
+/// <summary>One line of the chart's legend: a subject, its colour and shape, and how many of its predictions are drawn.</summary>
+public sealed record LegendEntry(string Subject, string Colour, string Shape, int Points);
+
+/// <summary>The chart and what a reader needs beside it: the legend, and the predictions drawn at an edge because they lie far outside the rest.</summary>
+public sealed record ChartDrawing(string Svg, IReadOnlyList<LegendEntry> Legend, IReadOnlyList<PredictionPoint> Clipped, double AxisFrom, double AxisTo);
+
 /// <summary>
-/// Draws the predicted date of each subject over the publication date as a self-contained SVG, rendered on the
-/// server so it reads without JavaScript. Subjects differ by marker shape as well as colour, every point has a
-/// tooltip title, and the SVG carries a title and a description for screen readers.
+/// Draws the predicted date of each subject over the publication date as a small, self-contained SVG rendered on the
+/// server. Built for a thousand posts on a phone: light semi-transparent markers (where many agree the colour
+/// deepens instead of a solid band), a running median line per subject that shows the trend, ranges as thin bars,
+/// and a vertical axis fitted to the bulk of the predictions — the few far outside it are drawn as arrows at the edge
+/// and named beside the chart. Subjects that are not subjects (a year, a sentence) share one grey "other" series.
+/// Text is sized for the chart to stay readable at 390 px wide (site.css enlarges it where the chart is drawn small,
+/// so the margins leave room for that size); the legend is HTML beside it.
 /// </summary>
 public static class PredictionChart
 {
-    private const double Width = 760;
-    private const double Height = 420;
-    private const double Left = 64;
-    private const double Right = 20;
-    private const double Top = 56;
-    private const double Bottom = 48;
+    public const string Other = "Other subjects";
+
+    private const double Width = 640;
+    private const double Height = 400;
+    private const double Left = 66;
+    private const double Right = 14;
+    private const double Top = 18;
+    private const double Bottom = 54;
+    private const double FontSize = 17;
 
     // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
     private static readonly string[] Colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
-    private static readonly string[] Shapes = ["circle", "square", "triangle", "diamond"];
+    private static readonly string[] Shapes = ["circle", "square"];
+    private const string OtherColour = "#888888";
 
-    public static string ToSvg(PredictionTimeline timeline, string id = "predictions-chart")
+    public static string ToSvg(PredictionTimeline timeline, string id = "predictions-chart") => Draw(timeline, id).Svg;
+
+    public static ChartDrawing Draw(PredictionTimeline timeline, string id = "predictions-chart")
     {
         var plotted = timeline.Plotted.ToList();
         var svg = new StringBuilder();
-        var title = "Predicted dates over publication date";
-        var description = Describe(timeline, plotted);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"prediction-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Escape(title)}</title><desc id=\"{id}-desc\">{Escape(description)}</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"prediction-chart\" viewBox=\"0 0 {Width} {Height}\" font-size=\"{FontSize}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">Predicted dates over publication date</title><desc id=\"{id}-desc\">{Escape(Describe(timeline, plotted))}</desc>");
         if (plotted.Count == 0)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\" fill=\"currentColor\">No dated predictions yet.</text></svg>");
-            return svg.ToString();
+            return new ChartDrawing(svg.ToString(), [], [], 0, 0);
         }
 
-        var x = Scale.For(plotted.Select(p => YearOf(p.PublishedOn)), Left, Width - Right);
-        var y = Scale.For(plotted.SelectMany(p => new[] { p.Predicted!.Low ?? p.Predicted.Year, p.Predicted.High ?? p.Predicted.Year }), Height - Bottom, Top);
+        var (from, to) = Fit(plotted.SelectMany(p => new[] { p.Predicted!.Low ?? p.Predicted.Year, p.Predicted.High ?? p.Predicted.Year }).ToList());
+        var x = Scale.For(plotted.Select(p => YearOf(p.PublishedOn)), Left, Width - Right, ticks: 5);
+        var y = Scale.For([from, to], Height - Bottom, Top, ticks: 6);
         AppendAxes(svg, x, y);
 
-        var subjects = timeline.Subjects.Where(s => plotted.Any(p => p.Subject == s)).ToList();
-        for (var i = 0; i < subjects.Count; i++)
+        var legend = new List<LegendEntry>();
+        var clipped = new List<PredictionPoint>();
+        var series = timeline.Series.Where(s => plotted.Any(p => p.Subject == s)).ToList();
+        for (var i = 0; i <= series.Count; i++)
         {
-            var colour = Colours[i % Colours.Length];
-            var shape = Shapes[i % Shapes.Length];
-            var series = plotted.Where(p => p.Subject == subjects[i]).ToList();
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series\" fill=\"{colour}\" stroke=\"{colour}\"><title>{Escape(subjects[i])}</title>");
-            if (series.Count > 1)
+            var isOther = i == series.Count;
+            var points = isOther ? plotted.Where(p => !series.Contains(p.Subject)).ToList() : plotted.Where(p => p.Subject == series[i]).ToList();
+            if (points.Count == 0)
             {
-                svg.Append("<polyline fill=\"none\" stroke-width=\"1.5\" stroke-opacity=\"0.5\" points=\"")
-                    .AppendJoin(' ', series.Select(p => $"{N(x.Map(YearOf(p.PublishedOn)))},{N(y.Map(p.Predicted!.Year))}"))
-                    .Append("\"/>");
+                continue;
             }
 
-            foreach (var point in series)
+            var colour = isOther ? OtherColour : Colours[i % Colours.Length];
+            var shape = isOther ? "circle" : Shapes[i % Shapes.Length];
+            var name = isOther ? Other : series[i];
+            legend.Add(new LegendEntry(name, colour, shape, points.Count));
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series\" data-subject=\"{Escape(name)}\" fill=\"none\" stroke=\"{colour}\"><title>{Escape(name)}</title>");
+            // One path for a subject's markers and one for its ranges: a dot is a zero-length line with a round
+            // (or square) cap, ~15 bytes a prediction, so three years of daily posts stay a small page.
+            var dots = new StringBuilder();
+            var ranges = new StringBuilder();
+            foreach (var point in points)
             {
-                AppendPoint(svg, point, x, y, shape);
+                if (Place(point, x, y) is { } at)
+                {
+                    dots.Append(CultureInfo.InvariantCulture, $"M{N(at.X)} {N(at.Y)}h0");
+                }
+                else
+                {
+                    clipped.Add(point);
+                    AppendClipped(svg, point, x, y);
+                }
+
+                if (point.Predicted is { Low: { } low, High: { } high })
+                {
+                    ranges.Append(CultureInfo.InvariantCulture, $"M{N(x.Map(YearOf(point.PublishedOn)))} {N(y.Map(Math.Clamp(low, y.Min, y.Max)))}V{N(y.Map(Math.Clamp(high, y.Min, y.Max)))}");
+                }
+            }
+
+            if (ranges.Length > 0)
+            {
+                svg.Append("<path class=\"ranges\" stroke-width=\"1.5\" stroke-opacity=\"0.35\" d=\"").Append(ranges).Append("\"/>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"points\" stroke-width=\"8\" stroke-opacity=\"0.45\" stroke-linecap=\"{(shape == "square" ? "square" : "round")}\" d=\"").Append(dots).Append("\"/>");
+            if (!isOther && points.Count >= 5)
+            {
+                AppendTrend(svg, points, x, y);
             }
 
             svg.Append("</g>");
-            AppendLegendEntry(svg, i, subjects[i], colour, shape);
         }
 
-        return svg.Append("</svg>").ToString();
+        return new ChartDrawing(svg.Append("</svg>").ToString(), legend, clipped, y.Min, y.Max);
+    }
+
+    /// <summary>The vertical range: the bulk of the predictions (3 × the interquartile range past the quartiles, at least 10 years wide).</summary>
+    private static (double From, double To) Fit(List<double> values)
+    {
+        values.Sort();
+        double Quantile(double q) => values[(int)Math.Round(q * (values.Count - 1))];
+        var spread = Math.Max(Quantile(0.75) - Quantile(0.25), 5);
+        var from = Math.Max(values[0], Quantile(0.25) - 3 * spread);
+        var to = Math.Min(values[^1], Quantile(0.75) + 3 * spread);
+        return to - from < 10 ? ((from + to) / 2 - 5, (from + to) / 2 + 5) : (from, to);
+    }
+
+    /// <summary>Where a prediction's marker goes, or null when it lies outside the axis.</summary>
+    private static (double X, double Y)? Place(PredictionPoint point, Scale x, Scale y) =>
+        point.Predicted!.Year > y.Max || point.Predicted.Year < y.Min ? null : (x.Map(YearOf(point.PublishedOn)), y.Map(point.Predicted.Year));
+
+    /// <summary>Far outside the rest: an arrow at the edge, pointing the way the value lies, named beside the chart.</summary>
+    private static void AppendClipped(StringBuilder svg, PredictionPoint point, Scale x, Scale y)
+    {
+        var cx = x.Map(YearOf(point.PublishedOn));
+        var up = point.Predicted!.Year > y.Max;
+        var ey = up ? Top + 8 : Height - Bottom - 8;
+        var tip = up ? ey - 8 : ey + 8;
+        svg.Append(CultureInfo.InvariantCulture, $"<path class=\"clipped\" fill=\"currentColor\" d=\"M{N(cx - 6)} {N(ey)}L{N(cx + 6)} {N(ey)}L{N(cx)} {N(tip)}Z\"><title>{Escape($"{point.Subject}: {point.PredictedWhen} (off the chart)")}</title></path>");
+    }
+
+    /// <summary>A running median of the subject's predictions over the last nine posts: the trend the dots scatter around.</summary>
+    private static void AppendTrend(StringBuilder svg, List<PredictionPoint> points, Scale x, Scale y)
+    {
+        var ordered = points.OrderBy(p => p.PublishedOn).ToList();
+        var line = new List<string>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var window = ordered.Skip(Math.Max(0, i - 4)).Take(9).Select(p => p.Predicted!.Year).Order().ToList();
+            var median = Math.Clamp(window[window.Count / 2], y.Min, y.Max);
+            line.Add($"{N(x.Map(YearOf(ordered[i].PublishedOn)))},{N(y.Map(median))}");
+        }
+
+        svg.Append("<polyline class=\"trend\" fill=\"none\" stroke-width=\"2.5\" points=\"").AppendJoin(' ', line).Append("\"/>");
     }
 
     private static void AppendAxes(StringBuilder svg, Scale x, Scale y)
     {
-        svg.Append("<g class=\"axes\" fill=\"currentColor\" stroke=\"currentColor\" font-size=\"12\">");
+        svg.Append("<g class=\"axes\" fill=\"currentColor\" stroke=\"currentColor\">");
         foreach (var tick in x.Ticks())
         {
             var at = N(x.Map(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{at}\" x2=\"{at}\" y1=\"{N(Top)}\" y2=\"{N(Height - Bottom)}\" stroke-opacity=\"0.15\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{at}\" y=\"{N(Height - Bottom + 18)}\" text-anchor=\"middle\" stroke=\"none\">{tick:0}</text>");
+            // A year centred on the last line would run off the edge at a phone's text size: it ends there instead.
+            var anchor = x.Map(tick) > Width - 34 ? "end" : "middle";
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{at}\" x2=\"{at}\" y1=\"{N(Top)}\" y2=\"{N(Height - Bottom)}\" stroke-opacity=\"0.12\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{at}\" y=\"{N(Height - Bottom + 22)}\" text-anchor=\"{anchor}\" stroke=\"none\">{tick:0}</text>");
         }
 
         foreach (var tick in y.Ticks())
         {
             var at = N(y.Map(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{at}\" y2=\"{at}\" stroke-opacity=\"0.15\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 8)}\" y=\"{at}\" dy=\"4\" text-anchor=\"end\" stroke=\"none\">{tick:0}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{at}\" y2=\"{at}\" stroke-opacity=\"0.12\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6)}\" y=\"{at}\" dy=\"0.35em\" text-anchor=\"end\" stroke=\"none\">{tick:0}</text>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(Height - Bottom)}\" y2=\"{N(Height - Bottom)}\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" x2=\"{N(Left)}\" y1=\"{N(Top)}\" y2=\"{N(Height - Bottom)}\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N((Left + Width - Right) / 2)}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" stroke=\"none\">Publication date</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(16 {N((Top + Height - Bottom) / 2)}) rotate(-90)\" text-anchor=\"middle\" stroke=\"none\">Predicted year</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N((Left + Width - Right) / 2)}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" stroke=\"none\">Published</text>");
         svg.Append("</g>");
     }
-
-    private static void AppendPoint(StringBuilder svg, PredictionPoint point, Scale x, Scale y, string shape)
-    {
-        var cx = x.Map(YearOf(point.PublishedOn));
-        var cy = y.Map(point.Predicted!.Year);
-        svg.Append("<g class=\"point\"><title>")
-            .Append(Escape($"{point.Subject}: {point.PredictedWhen} (post of {point.PublishedOn:d MMMM yyyy})"))
-            .Append("</title>");
-        if (point.Predicted is { Low: { } low, High: { } high })
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(cx)}\" x2=\"{N(cx)}\" y1=\"{N(y.Map(low))}\" y2=\"{N(y.Map(high))}\" stroke-width=\"2\" stroke-opacity=\"0.6\"/>");
-        }
-
-        svg.Append(Marker(shape, cx, cy, 4.5)).Append("</g>");
-    }
-
-    private static void AppendLegendEntry(StringBuilder svg, int index, string subject, string colour, string shape)
-    {
-        var lx = Left + (index % 2) * 300;
-        var ly = 18 + (index / 2) * 18;
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\" fill=\"{colour}\" stroke=\"{colour}\">")
-            .Append(Marker(shape, lx + 6, ly, 5))
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx + 18)}\" y=\"{N(ly)}\" dy=\"4\" font-size=\"13\" fill=\"currentColor\" stroke=\"none\">{Escape(subject)}</text></g>");
-    }
-
-    private static string Marker(string shape, double cx, double cy, double r) => shape switch
-    {
-        "square" => $"<rect x=\"{N(cx - r)}\" y=\"{N(cy - r)}\" width=\"{N(2 * r)}\" height=\"{N(2 * r)}\"/>",
-        "triangle" => $"<polygon points=\"{N(cx)},{N(cy - r * 1.2)} {N(cx + r * 1.1)},{N(cy + r * 0.8)} {N(cx - r * 1.1)},{N(cy + r * 0.8)}\"/>",
-        "diamond" => $"<polygon points=\"{N(cx)},{N(cy - r * 1.3)} {N(cx + r * 1.3)},{N(cy)} {N(cx)},{N(cy + r * 1.3)} {N(cx - r * 1.3)},{N(cy)}\"/>",
-        _ => $"<circle cx=\"{N(cx)}\" cy=\"{N(cy)}\" r=\"{N(r)}\"/>",
-    };
 
     private static string Describe(PredictionTimeline timeline, List<PredictionPoint> plotted)
     {
@@ -129,8 +182,8 @@ public static class PredictionChart
             return "There are no dated predictions to chart.";
         }
 
-        var parts = timeline.Subjects
-            .Select(s => (Subject: s, Points: plotted.Where(p => p.Subject == s).ToList()))
+        var parts = timeline.Series
+            .Select(s => (Subject: s, Points: plotted.Where(p => p.Subject == s).OrderBy(p => p.PublishedOn).ToList()))
             .Where(s => s.Points.Count > 0)
             .Select(s => string.Create(CultureInfo.InvariantCulture,
                 $"{s.Subject}: {s.Points.Count} predictions between {s.Points[0].PublishedOn:MMMM yyyy} and {s.Points[^1].PublishedOn:MMMM yyyy}, naming years from {s.Points.Min(p => p.Predicted!.Year):0} to {s.Points.Max(p => p.Predicted!.Year):0}, most recently {s.Points[^1].Predicted!.Describe()}."));
@@ -147,10 +200,10 @@ public static class PredictionChart
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>A linear map from years to pixels, widened to whole years (or to steps of 5 or 10 when the span is long).</summary>
+    /// <summary>A linear map from years to pixels, widened to a round step so there are about <c>ticks</c> labelled lines.</summary>
     private sealed record Scale(double Min, double Max, double From, double To, double Step)
     {
-        public static Scale For(IEnumerable<double> values, double from, double to)
+        public static Scale For(IEnumerable<double> values, double from, double to, int ticks)
         {
             var list = values.ToList();
             var min = Math.Floor(list.Min());
@@ -160,7 +213,7 @@ public static class PredictionChart
                 max = min + 1;
             }
 
-            var step = (max - min) switch { > 60 => 20, > 30 => 10, > 12 => 5, > 6 => 2, _ => 1 };
+            var step = new[] { 1.0, 2, 5, 10, 20, 25, 50, 100 }.FirstOrDefault(s => (max - min) / s <= ticks, 100);
             min = Math.Floor(min / step) * step;
             max = Math.Ceiling(max / step) * step;
             return new Scale(min, max, from, to, step);

@@ -14,6 +14,9 @@ public sealed record PredictionTimeline(IReadOnlyList<PredictionPoint> Points)
     public IReadOnlyList<string> Subjects =>
         [.. Points.GroupBy(p => p.Subject).OrderByDescending(g => g.Count(p => p.Predicted is not null)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)];
 
+    /// <summary>The subjects that get a series and a legend entry; the rest (a year or a sentence in place of a subject) are drawn as "other".</summary>
+    public IReadOnlyList<string> Series => [.. Subjects.Where(PredictionSubjects.IsSubject)];
+
     public IEnumerable<PredictionPoint> Plotted => Points.Where(p => p.Predicted is not null);
 }
 
@@ -26,7 +29,7 @@ public sealed class PredictionHistory(DigestDbContext db)
                 from p in db.Posts.AsNoTracking()
                 join s in db.Set<Section>().AsNoTracking() on p.Id equals s.PostId
                 where p.Status == PostStatus.Published && s.Kind == SectionKind.Prediction
-                select new { p.Date, p.Slug, s.Position, s.Heading, s.PredictedWhen })
+                select new { p.Date, p.Slug, s.Position, s.Heading, s.PredictedWhen, s.Body })
             .ToListAsync(cancellationToken);
         var points = rows
             .OrderBy(r => r.Date).ThenBy(r => r.Position)
@@ -36,7 +39,7 @@ public sealed class PredictionHistory(DigestDbContext db)
                 PredictionSubjects.Canonical(r.Heading),
                 r.Heading ?? "",
                 r.PredictedWhen,
-                PredictedDate.Parse(r.PredictedWhen)))
+                PredictedDate.Find(r.PredictedWhen, r.Heading, r.Body)))
             .ToList();
         return new PredictionTimeline(points);
     }

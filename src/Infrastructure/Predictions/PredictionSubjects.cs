@@ -20,18 +20,23 @@ public static partial class PredictionSubjects
             return "(no subject)";
         }
 
-        if (Superintelligence().IsMatch(text))
-        {
-            return Asi;
-        }
-
-        if (GeneralIntelligence().IsMatch(text))
-        {
-            return Agi;
-        }
-
-        return Singularity_().IsMatch(text) ? Singularity : char.ToUpperInvariant(text[0]) + text[1..];
+        // A subject that names several ("Technological singularity, following AGI") is about the one it names first.
+        var named = new (Regex Pattern, string Subject)[] { (Superintelligence(), Asi), (GeneralIntelligence(), Agi), (Singularity_(), Singularity) }
+            .Select(s => (Match: s.Pattern.Match(text), s.Subject))
+            .Where(s => s.Match.Success)
+            .OrderBy(s => s.Match.Index)
+            .Select(s => s.Subject)
+            .FirstOrDefault();
+        return named ?? char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    /// <summary>True for a subject a chart can have a series of: a known one, or a short name (not a date, not a sentence).</summary>
+    public static bool IsSubject(string canonical) =>
+        canonical is Agi or Singularity or Asi
+        || (canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !Year().IsMatch(canonical) && !canonical.Contains(". ", StringComparison.Ordinal) && canonical != "(no subject)");
+
+    [GeneratedRegex(@"\b\d{4}s?\b")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -12,10 +12,13 @@ public sealed class PostRenderer(MarkdownRenderer markdown)
     public RenderedPost Render(Post post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var rendered = RenderMarkdown(HouseFormat.ToMarkdown(post.Sections));
+        var rendered = RenderMarkdown(ForReaders(post.Sections));
         post.SetRendering(rendered.Html, rendered.WordCount, SearchText(post, rendered.Html));
         return rendered;
     }
+
+    /// <summary>The house-format Markdown of the sections as readers get it: without the writers' marks (<see cref="WriterMarks"/>).</summary>
+    public static string ForReaders(IEnumerable<Section> sections) => WriterMarks.Strip(HouseFormat.ToMarkdown(sections));
 
     /// <summary>What full-text search reads besides the title: tags, description and the body's words.</summary>
     public static string SearchText(Post post, string html)

@@ -2,6 +2,7 @@ using Digest.Domain.Common;
 using Digest.Domain.Generation;
 using Digest.Domain.Posts;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digest.Infrastructure.Quality;
@@ -37,7 +38,13 @@ public sealed class QualityGate(DigestDbContext db, QualityRules rules, IEnumera
         var problems = await FindProblemsAsync(post, cancellationToken);
         if (problems.Count > 0 && string.IsNullOrWhiteSpace(overrideReason))
         {
+            DigestTelemetry.GateFindings.Add(problems.Count);
             throw new DomainException("The post cannot be approved yet: " + string.Join("; ", problems));
+        }
+
+        if (problems.Count > 0)
+        {
+            DigestTelemetry.GateOverrides.Add(1);
         }
 
         return problems;

@@ -32,8 +32,19 @@ public sealed record SearchTerms(string Text, IReadOnlyList<string> Words)
         return new SearchTerms(text, WordsOf(text));
     }
 
-    /// <summary>The words as an FTS5 query: each one a quoted string (so nothing in it is syntax), all of them required.</summary>
-    public string ToFts5Query() => string.Join(' ', Words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    /// <summary>
+    /// The words as an FTS5 query: each one a quoted string (so nothing in it is syntax), all of them required, and
+    /// each (from two letters on) a prefix, so a reader finds "transformers" by typing "transf".
+    /// </summary>
+    public string ToFts5Query() => string.Join(' ', Words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (w.Length >= 2 ? "*" : "")));
+
+    /// <summary>The words as a PostgreSQL tsquery: every word required, each a prefix (<c>word:*</c>). Words are letters and digits only.</summary>
+    public string ToTsQueryPrefixes() => string.Join(" & ", Words.Select(w => w.ToLowerInvariant() + (w.Length >= 2 ? ":*" : "")));
+
+    /// <summary>True when the reader used search syntax: a quoted phrase, <c>or</c>, or a <c>-word</c> to exclude.</summary>
+    public bool HasOperators =>
+        Text.Contains('"', StringComparison.Ordinal)
+        || Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals("or", StringComparison.OrdinalIgnoreCase) || (t.Length > 1 && t[0] == '-'));
 
     private static List<string> WordsOf(string text)
     {

@@ -1,25 +1,25 @@
 using Digest.Domain.Settings;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Freshness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Infrastructure.Settings;
 
 /// <summary>
-/// The site settings as every page needs them (title, description, base URL), read once and kept for a short
-/// while. It reads through a scope of its own, so a layout and its page never share a DbContext at once.
-/// Saving settings calls <see cref="Forget"/>; other instances see a change within <see cref="Lifetime"/>.
+/// The site settings as every page needs them (title, description, base URL), read once per change of the site's
+/// stamp: saving settings in any process moves the stamp (<see cref="SiteStampInterceptor"/>), so every instance reads
+/// them again within <see cref="SiteStampReader.CheckInterval"/>. It reads through a scope of its own, so a layout
+/// and its page never share a DbContext at once. Saving in this process also calls <see cref="Forget"/>.
 /// </summary>
-public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SiteSettingsStore(IServiceScopeFactory scopes, SiteStampReader stamps)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-
     private volatile Snapshot? _current;
 
     public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        if (_current is { } current && now - current.ReadAt < Lifetime)
+        var stamp = await stamps.CurrentAsync(cancellationToken);
+        if (_current is { } current && current.Stamp == stamp)
         {
             return current.Settings;
         }
@@ -27,11 +27,15 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         var settings = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
-        _current = new Snapshot(settings, now);
+        _current = new Snapshot(settings, stamp);
         return settings;
     }
 
-    public void Forget() => _current = null;
+    public void Forget()
+    {
+        _current = null;
+        stamps.Expire();
+    }
 
-    private sealed record Snapshot(SiteSettings Settings, DateTimeOffset ReadAt);
+    private sealed record Snapshot(SiteSettings Settings, Guid Stamp);
 }

@@ -14,12 +14,14 @@ internal sealed class ModelChatClientFactory(LlmSettings settings, IHttpClientFa
     public IChatClient Create(string model)
     {
         var http = httpClients.CreateClient(ModelHttp.ClientName);
-        return settings.Provider switch
+        var client = settings.Provider switch
         {
             LlmProvider.AzureOpenAI => AzureOpenAiChatClient.Create(settings, http, model),
             LlmProvider.OpenAI => OpenAiCompatibleChatClient.Create(settings, http, model),
             _ => throw new InvalidOperationException($"{settings.Provider} has no model client."),
         };
+        // GenAI spans and metrics (OpenTelemetry semantic conventions); prompts and answers stay out of them.
+        return client.AsBuilder().UseOpenTelemetry(sourceName: Telemetry.DigestTelemetry.ModelSourceName).Build();
     }
 
     /// <summary>One client per model for the life of a scope (a run), made when first needed.</summary>

@@ -45,7 +45,8 @@ public static class ModelWriterRegistration
         services.TryAddSingleton<IModelCallJournal, NoModelCallJournal>();
         services.TryAddScoped<WriterRunContext>();
         services.AddSingleton(new ModelCallGate(settings.MaxParallelism));
-        services.AddSingleton(sp => new DailyTokenBudget(settings.DailyTokenBudget, sp.GetRequiredService<IModelCallJournal>()));
+        services.TryAddSingleton<ITokenReservations>(sp => new InProcessTokenReservations(sp.GetRequiredService<IModelCallJournal>()));
+        services.AddSingleton(sp => new DailyTokenBudget(settings.DailyTokenBudget, sp.GetRequiredService<ITokenReservations>()));
         ModelHttp.Add(services, settings);
         services.AddSingleton<ModelChatClientFactory>();
         services.AddScoped(sp => new WriterLedger(

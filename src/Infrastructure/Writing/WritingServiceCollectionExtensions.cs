@@ -1,4 +1,5 @@
 using Digest.Domain.Generation;
+using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Writing.Cache;
 using Digest.Infrastructure.Writing.Grounding;
 using Digest.Infrastructure.Writing.Offline;
@@ -24,6 +25,9 @@ public static class WritingServiceCollectionExtensions
         services.AddScoped<IPromptTemplates, DatabasePromptTemplates>();
         services.AddSingleton<IModelResponseCache, DatabaseModelResponseCache>();
         services.AddSingleton<IModelCallJournal, DatabaseModelCallJournal>();
+        // A reservation outlives its call only when the process died mid-call; then it lapses after the longest a call can take.
+        services.AddSingleton<ITokenReservations>(sp => new DatabaseTokenReservations(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>(), ModelHttp.OverallTimeout(sp.GetService<LlmSettings>() ?? new LlmSettings())));
         services.AddScoped<WriterRunContext>();
         services.AddScoped<PromptDryRun>();
         services.AddScoped<SectionRegenerator>();

@@ -26,7 +26,7 @@ public sealed class AccessCheck(DigestDbContext db, IOptions<IdentityOptions> id
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnd, u.Email, u.UserName, u.DisplayName })
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd, u.UserName })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -60,7 +60,8 @@ public sealed class AccessCheck(DigestDbContext db, IOptions<IdentityOptions> id
             return AccessVerdict.Refuse($"Only an {role} may do that.", revoked: false);
         }
 
-        var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "editor" : user.DisplayName;
+        // The account name, which stays when the public name changes; readers see the public name (ReviewerNames).
+        var name = user.UserName ?? id;
         return new AccessVerdict(true, name, id, null, false);
     }
 }

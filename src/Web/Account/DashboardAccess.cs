@@ -11,7 +11,8 @@ namespace Digest.Web.Account;
 /// </summary>
 public sealed class DashboardAccess(AccessCheck access)
 {
-    /// <summary>Returns the name to record as the actor, or throws <see cref="DashboardAccessDeniedException"/>.</summary>
+    /// <summary>Returns the name to record as the actor — the account name, which stays the same when the public name
+    /// changes; readers see the public name (<c>ReviewerNames</c>) — or throws <see cref="DashboardAccessDeniedException"/>.</summary>
     /// <param name="role">A role the action needs; null for any dashboard role (Admin or Editor).</param>
     public async Task<string> RequireAsync(ClaimsPrincipal principal, string? role = null) => (await ActorAsync(principal, role, null)).Name;
 

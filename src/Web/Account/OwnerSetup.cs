@@ -27,7 +27,7 @@ public sealed class OwnerSetup(IServiceScopeFactory scopes) : IDisposable
     }
 
     /// <summary>Creates the owner, or says why not. Two people submitting at once: only the first wins.</summary>
-    public async Task<IdentityResult> CreateOwnerAsync(string email, string password, CancellationToken cancellationToken = default)
+    public async Task<IdentityResult> CreateOwnerAsync(string email, string displayName, string password, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -38,7 +38,7 @@ public sealed class OwnerSetup(IServiceScopeFactory scopes) : IDisposable
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            var result = await UserAccounts.CreateAsync(scope.ServiceProvider, email, password, Roles.Admin);
+            var result = await UserAccounts.CreateAsync(scope.ServiceProvider, email, displayName, password, Roles.Admin);
             _ownerExists = result.Succeeded;
             return result;
         }

@@ -34,7 +34,7 @@ public sealed class SignInAttempts(
             return false;
         }
 
-        using var acting = AuditContext.Enter(new AuditActor(user.PublicName, user.Id, AuditContext.Current?.Origin ?? "unknown address"));
+        using var acting = AuditContext.Enter(new AuditActor(user.UserName ?? user.Id, user.Id, AuditContext.Current?.Origin ?? "unknown address"));
         var subject = AuditSubject.User(user.Id, user.Email);
         if (await users.IsLockedOutAsync(user))
         {

@@ -1,5 +1,6 @@
 using Digest.Infrastructure.Audit;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Digest.Web.Account;
 /// user's very next request or dashboard action is refused, and their open dashboard pages are told at once.
 /// There is always at least one admin who can sign in.
 /// </summary>
-public sealed class UserAdministration(IServiceProvider services, UserManager<ApplicationUser> users, DigestDbContext db, TimeProvider clock)
+public sealed class UserAdministration(IServiceProvider services, UserManager<ApplicationUser> users, DigestDbContext db, IPublicSiteCache publicSite, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DashboardUser>> ListAsync()
     {
@@ -28,22 +29,49 @@ public sealed class UserAdministration(IServiceProvider services, UserManager<Ap
             u.AccessFailedCount))];
     }
 
-    public async Task<IdentityResult> CreateAsync(string email, string? displayName, string password, string role, string by)
+    public async Task<IdentityResult> CreateAsync(string email, string displayName, string password, string role, string by)
     {
-        var result = await UserAccounts.CreateAsync(services, email, password, role);
+        var result = await UserAccounts.CreateAsync(services, email, displayName, password, role);
         if (!result.Succeeded)
         {
             return result;
         }
 
         var user = await users.FindByEmailAsync(email.Trim());
-        if (!string.IsNullOrWhiteSpace(displayName))
+        await AuditAsync(by, AuditActions.UserCreated, user!, $"as {role}, shown as \"{user!.DisplayName}\"");
+        return result;
+    }
+
+    /// <summary>Changes the public name readers see on the posts the user approved (those already out included).</summary>
+    public async Task<IdentityResult> RenameAsync(string userId, string displayName, string by)
+    {
+        if (DisplayNames.Problem(displayName) is { } problem)
         {
-            user!.DisplayName = displayName.Trim();
-            await users.UpdateAsync(user);
+            return Failed(problem);
         }
 
-        await AuditAsync(by, AuditActions.UserCreated, user!, $"as {role}");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Failed("No such user.");
+        }
+
+        var name = DisplayNames.Normalize(displayName);
+        if (user.DisplayName == name)
+        {
+            return IdentityResult.Success;
+        }
+
+        var before = user.DisplayName;
+        user.DisplayName = name;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            await AuditAsync(by, AuditActions.UserRenamed, user, $"shown as \"{before ?? "(no name)"}\" → \"{name}\"");
+            // Readers see the new name on the posts this user approved, here at once and elsewhere through the stamp.
+            await publicSite.InvalidateAsync(CancellationToken.None);
+        }
+
         return result;
     }
 

@@ -9,7 +9,7 @@ namespace Digest.Web.Caching;
 /// It sits inside the output cache: a cached page already carries its ETag and Last-Modified, and the output cache
 /// answers conditional requests for it; this runs only when a page is rendered. Pages set Last-Modified themselves.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, Edge.EdgeOptions edge)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -36,10 +36,11 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next)
         {
             var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             response.Headers.ETag = "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
-            // Browsers may keep the page but must ask again each time: an editor's change shows at once, and asking costs a 304.
+            // Browsers keep the page but ask again each time (an editor's change shows at once; asking costs a 304); a CDN may
+            // serve it for a short while before it asks (Digest:Edge:PublicCacheSeconds).
             if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
             {
-                response.Headers.CacheControl = "no-cache";
+                response.Headers.CacheControl = edge.PublicCacheControl;
             }
 
             if (Conditional.IsNotModified(context.Request, response))

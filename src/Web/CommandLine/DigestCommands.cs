@@ -24,6 +24,8 @@ public static class DigestCommands
         root.Subcommands.Add(PostCommands.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(SubscriberCommands.Create(context));
+        root.Subcommands.Add(NewsletterCommands.Create(context));
         root.Subcommands.Add(PublicBench.SeedPostsCommand.Create(context));
         return await root.Parse(args).InvokeAsync();
     }

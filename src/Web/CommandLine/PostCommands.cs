@@ -33,7 +33,8 @@ internal static class PostCommands
 
         var target = new Argument<string>("id-or-slug") { Description = "The post's id or slug." };
         var overrideReason = new Option<string?>("--override") { Description = "Publish despite the problems found, for this reason (recorded)." };
-        var publish = new Command("publish", "Approve a post and publish it now.") { target, overrideReason };
+        var noEmail = new Option<bool>("--no-email") { Description = "Publish without emailing it to subscribers (a correction, a backfill); the choice is recorded." };
+        var publish = new Command("publish", "Approve a post and publish it now; it is emailed to subscribers unless --no-email.") { target, overrideReason, noEmail };
         publish.SetGuardedAction(async parse =>
         {
             await using var scope = await context.OpenAsync();
@@ -44,6 +45,11 @@ internal static class PostCommands
             {
                 await context.Error.WriteLineAsync($"error: {post.Slug} cannot be published yet: {string.Join("; ", problems)} (fix them, or pass --override \"reason\")");
                 return 1;
+            }
+
+            if (parse.GetValue(noEmail))
+            {
+                await scope.ServiceProvider.GetRequiredService<Infrastructure.Newsletter.Managing.PostNewsletter>().ChooseAsync(post.Id, send: false, "command line");
             }
 
             post = await editor.ApproveAndPublishAsync(post.Id, "command line", parse.GetValue(overrideReason));

@@ -16,8 +16,6 @@ namespace Digest.Web.Feeds;
 /// </summary>
 internal static class FeedEndpoints
 {
-    private const int EntriesPerFeed = 30;
-
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/index.xml", Site<RssFeedWriter>("/index.xml")).CachedPublicly();
@@ -34,8 +32,8 @@ internal static class FeedEndpoints
         where TWriter : IFeedWriter =>
         async (HttpContext http, DigestDbContext db, PublicPosts posts, ReviewerNames reviewers, TWriter writer, CancellationToken ct) =>
         {
-            var site = await SiteAsync(http, ct);
-            var entries = await EntriesAsync(db, reviewers, site, tag: null, ct);
+            var (site, length) = await SiteAsync(http, ct);
+            var entries = await EntriesAsync(db, reviewers, site, tag: null, length, ct);
             return Respond(http, writer.Write(FeedChannel.ForSite(site, path, await posts.LastChangeAsync(ct)), entries));
         };
 
@@ -43,8 +41,8 @@ internal static class FeedEndpoints
         where TWriter : IFeedWriter =>
         async (string tag, HttpContext http, DigestDbContext db, PublicPosts posts, ReviewerNames reviewers, TWriter writer, CancellationToken ct) =>
         {
-            var site = await SiteAsync(http, ct);
-            var entries = await EntriesAsync(db, reviewers, site, tag, ct);
+            var (site, length) = await SiteAsync(http, ct);
+            var entries = await EntriesAsync(db, reviewers, site, tag, length, ct);
             if (entries.Count == 0)
             {
                 return Results.NotFound();
@@ -57,25 +55,26 @@ internal static class FeedEndpoints
     internal static RouteHandlerBuilder CachedPublicly(this RouteHandlerBuilder builder) =>
         builder.CacheOutput(OutputCachePublicSiteCache.PolicyName);
 
-    private static async Task<FeedSite> SiteAsync(HttpContext http, CancellationToken ct)
+    /// <summary>The site, and how many posts its feeds carry (the FeedLength setting; 0 is every post, as Hugo did without an rssLimit).</summary>
+    private static async Task<(FeedSite Site, int Length)> SiteAsync(HttpContext http, CancellationToken ct)
     {
         var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(ct);
-        return new FeedSite(settings.Title, settings.Description, SiteAddress.BaseUrl(http.Request, settings));
+        var length = settings.FeedLength > 0 ? settings.FeedLength : int.MaxValue;
+        return (new FeedSite(settings.Title, settings.Description, SiteAddress.BaseUrl(http.Request, settings)), length);
     }
 
-    private static async Task<IReadOnlyList<FeedEntry>> EntriesAsync(DigestDbContext db, ReviewerNames reviewers, FeedSite site, string? tag, CancellationToken ct)
+    private static async Task<IReadOnlyList<FeedEntry>> EntriesAsync(DigestDbContext db, ReviewerNames reviewers, FeedSite site, string? tag, int length, CancellationToken ct)
     {
-        var posts = await db.Posts.AsNoTracking()
+        var query = db.Posts.AsNoTracking()
             .Where(p => p.Status == PostStatus.Published && p.ContentHtml != null)
-            .OrderByDescending(p => p.PublishedAt)
-            .Take(tag is null ? EntriesPerFeed : 500)
-            .ToListAsync(ct);
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug);
+        var posts = await (tag is null && length < int.MaxValue ? query.Take(length) : query).ToListAsync(ct);
         var names = await reviewers.ForAsync(posts.Select(p => p.ReviewedBy), ct);
         var entries = posts
             .Select(p => FeedEntry.FromPost(p, site.Absolute(PostLinks.Path(p.Slug)).AbsoluteUri))
             .Select(e => e.ReviewedBy is { } by ? e with { ReviewedBy = names.GetValueOrDefault(by, by) } : e)
             .ToList();
-        return tag is null ? entries : [.. FeedEntries.WithTag(entries, tag).Take(EntriesPerFeed)];
+        return tag is null ? entries : [.. FeedEntries.WithTag(entries, tag).Take(length)];
     }
 
     private static IResult Respond(HttpContext http, FeedDocument document)
@@ -93,8 +92,8 @@ internal static class FeedEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        // Feed readers may keep the feed but must revalidate: a conditional GET costs a 304.
-        http.Response.Headers.CacheControl = "no-cache";
+        // Feed readers may keep the feed but must revalidate (a conditional GET costs a 304); a CDN may keep it briefly.
+        http.Response.Headers.CacheControl = http.RequestServices.GetRequiredService<Edge.EdgeOptions>().PublicCacheControl;
         return Results.Bytes(document.Content, document.ContentType);
     }
 }

@@ -6,8 +6,12 @@ using Digest.Web.Account;
 using Digest.Web.Audit;
 using Digest.Web.Caching;
 using Digest.Web.Components;
+using Digest.Web.Edge;
 using Digest.Web.Feeds;
+using Digest.Web.Newsletter;
+using Digest.Web.Health;
 using Digest.Web.PublicSite;
+using Digest.Web.Telemetry;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -21,13 +25,16 @@ public static class WebHostingExtensions
 {
     public const string AdminPolicy = "AdminOnly";
 
-    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike.</summary>
+    /// <summary>Users and roles, for the site and for the command line's <c>users</c> verb alike. Signing in is the
+    /// site's alone (<see cref="AddDigestWeb"/>): it needs the authentication services a verb host does not have.</summary>
     public static IHostApplicationBuilder AddDigestIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Sign-in cookies survive a restart (and a container's) because the keys live with the data.
-        var keys = Path.Combine(DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory, "keys");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Digest");
+        // Sign-ins survive restarts and hold across instances because the keys live in the database.
+        services.AddDigestDataProtection(builder.Configuration);
+        // The sign-in manager needs the authentication services even in a verb that signs nobody in: without them the
+        // Development host's check of every registration at start-up stops `dotnet run --project src/Web -- <verb>`.
+        services.AddAuthentication();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -43,8 +50,9 @@ public static class WebHostingExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DigestDbContext>()
-            .AddSignInManager()
             .AddDefaultTokenProviders();
+        // The sign-in manager needs the scheme provider even on the command line, where Development validates every service.
+        services.AddAuthentication();
         services.AddScoped<UserAdministration>();
         return builder;
     }
@@ -52,6 +60,8 @@ public static class WebHostingExtensions
     public static IHostApplicationBuilder AddDigestWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddDigestTelemetry();
+        services.AddDigestEdge(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -62,6 +72,7 @@ public static class WebHostingExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -72,20 +83,10 @@ public static class WebHostingExtensions
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<OwnerSetup>();
         services.AddDashboardAccess(builder.Configuration);
-        services.AddOutputCache(cache =>
-        {
-            // Sized for the site, not the framework's 100 MB default: ~2,000 pages or a few hundred feeds (ADR 0029).
-            cache.SizeLimit = 32 * 1024 * 1024;
-            cache.MaximumBodySize = 4 * 1024 * 1024;
-            cache.AddBasePolicy(policy => policy.NoCache());
-            cache.AddPolicy(OutputCachePublicSiteCache.PolicyName, policy => policy.Tag(OutputCachePublicSiteCache.Tag).SetVaryByQuery("page").Expire(TimeSpan.FromHours(1)));
-        });
-        services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
+        services.AddDigestHealthChecks();
+        services.AddDigestOutputCache(builder.Configuration);
         services.AddIdleMemoryTrim();
         services.AddPublicSite();
-        services.AddHealthChecks()
-            .AddDbContextCheck<DigestDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
         return builder;
     }
 
@@ -94,6 +95,7 @@ public static class WebHostingExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await DataProtectionSetup.ImportKeyFilesAsync(scope.ServiceProvider);
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         var settings = await db.SiteSettings.AsNoTracking().SingleAsync();
         app.Services.GetRequiredService<RecurringJobSchedule>().Apply(settings);
@@ -101,30 +103,29 @@ public static class WebHostingExtensions
 
     public static WebApplication UseDigestWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-
+        app.UseDigestEdge();
         // Dashboard addresses that lead nowhere are answered inside the dashboard (AdminNotFound), not here.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<OwnerSetupRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAuditedRequests();
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapDigestHealth();
+        app.MapDigestTelemetry();
         app.MapFeeds();
         app.MapPublicSite();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
         app.MapSourceListEndpoints();
+        app.MapNewsletter();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, "/admin/jobs", new DashboardOptions
         {
             DashboardTitle = "Digest jobs",

@@ -39,6 +39,10 @@ public sealed partial class PublicPosts(DigestDbContext db)
         return Published.SingleOrDefaultAsync(p => p.Slug == normalized, cancellationToken);
     }
 
+    /// <summary>Whether any section of the post links the source items it was written from (imported posts never do).</summary>
+    public Task<bool> HasSourcesAsync(Guid postId, CancellationToken cancellationToken = default) =>
+        db.Set<Section>().AsNoTracking().Where(s => s.PostId == postId).AnyAsync(s => s.Sources.Any(), cancellationToken);
+
     /// <summary>Every published post, newest first, without bodies: archives, tags and the sitemap.</summary>
     public async Task<IReadOnlyList<PostLink>> AllAsync(CancellationToken cancellationToken = default) =>
         await Published

@@ -33,5 +33,5 @@ public static class PublicSiteExtensions
         return app;
     }
 
-    public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder endpoints) => endpoints.MapSiteDocuments();
+    public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder endpoints) => endpoints.MapSiteDocuments().MapOldHugoAddresses();
 }

@@ -3,6 +3,7 @@ using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Hugo;
 using Digest.Infrastructure.Predictions;
 using Digest.Infrastructure.Publishing;
+using Digest.Infrastructure.Quality;
 using Digest.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -37,6 +38,8 @@ internal sealed class ImportHost : IAsyncDisposable
             s.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();
             s.AddHugoImportExport();
             s.AddPredictions();
+            s.AddQualityGate(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            s.AddScoped<PostEditor>();
         });
         host = new ImportHost(database, services);
         return host;

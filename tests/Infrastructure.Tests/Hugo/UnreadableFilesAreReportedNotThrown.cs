@@ -105,7 +105,10 @@ public sealed class UnreadableFilesAreReportedNotThrown
 
         Assert.True(result.Succeeded);
         Assert.True(result.Post!.IsFreeText);
-        Assert.Equal([HugoSection.Free(null, body)], result.Post.Sections);
+        var section = Assert.Single(result.Post.Sections);
+        Assert.Equal(SectionKind.Free, section.Kind);
+        Assert.Equal(HugoSection.Free(null, body).Text, section.Text);
+        Assert.Equal(body + "\n", section.Markdown);
         Assert.Contains(result.Notes, note => note.Contains("kept whole as free text", StringComparison.Ordinal));
     }
 
@@ -115,7 +118,7 @@ public sealed class UnreadableFilesAreReportedNotThrown
         var result = HugoPostParser.Parse("k.md", "---\ntitle: T\ndate: 2024-01-01\ncategories: [x]\n---\n> *Notice:* n\n");
 
         Assert.True(result.Succeeded);
-        Assert.Contains("front matter key \"categories\" (line 4) is not kept", result.Notes);
+        Assert.Contains("front matter key \"categories\" (line 4) is not used here (it stays in the file for export)", result.Notes);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ internal static class Dashboard
     public const string EditorEmail = "editor@example.com";
     public const string Password = "correct horse battery";
 
+    /// <summary>The public name tests give an account: "Editor" for editor@example.com.</summary>
+    public static string NameFor(string email) => char.ToUpperInvariant(email[0]) + email[1..email.IndexOf('@', StringComparison.Ordinal)];
+
     public static async Task AddUsersAsync(DigestAppFactory app)
     {
         await AddUserAsync(app, AdminEmail, Roles.Admin);
@@ -26,7 +29,7 @@ internal static class Dashboard
     public static Task AddUserAsync(DigestAppFactory app, string email, string role) =>
         app.WithScopeAsync(async services =>
         {
-            var result = await UserAccounts.CreateAsync(services, email, Password, role);
+            var result = await UserAccounts.CreateAsync(services, email, Dashboard.NameFor(email), Password, role);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         });
 

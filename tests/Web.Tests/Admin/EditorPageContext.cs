@@ -4,6 +4,7 @@ using Bunit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
+using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Publishing;
 using Digest.Infrastructure.Settings;
 using Digest.Web.Account;
@@ -20,6 +21,14 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
 {
     protected DigestAppFactory App { get; private set; } = default!;
 
+    /// <summary>Who the page's user is: the editor, unless a test class needs the admin.</summary>
+    protected virtual string SignedInAs => Dashboard.EditorEmail;
+
+    /// <summary>Services a test class adds to the page's container (before the renderer freezes it).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         App = await DigestAppFactory.CreateAsync();
@@ -33,14 +42,17 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         Services.AddQualityGate(configuration);
         // No model configured, as in a fresh install: the editor says how to configure one instead of offering Regenerate.
         Services.AddSingleton(Digest.Infrastructure.Writing.ModelStatus.From(configuration));
+        // The editor's email panel (who will get the post); no SMTP server is set, so it says email is off.
+        Services.AddNewsletter(configuration, runServer: false);
         Services.AddScoped<PostEditor>();
         Services.AddSingleton<SiteSettingsStore>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<DigestDbContext>();
         Services.AddScoped<AccessCheck>();
         Services.AddScoped<DashboardAccess>();
+        AddServices(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        await SignInAsync(Dashboard.EditorEmail);
+        await SignInAsync(SignedInAs);
         // Last: touching the renderer freezes the service collection.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

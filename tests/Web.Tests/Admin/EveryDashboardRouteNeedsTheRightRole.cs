@@ -17,7 +17,7 @@ public sealed class EveryDashboardRouteNeedsTheRightRole : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static readonly string[] EditorRoutes = ["/admin", "/admin/posts", "/admin/posts/{id}", "/admin/posts/{id}/revisions", "/admin/runs"];
+    private static readonly string[] EditorRoutes = ["/admin", "/admin/posts", "/admin/posts/{id}", "/admin/posts/{id}/revisions", "/admin/runs", "/admin/account"];
     private static readonly string[] AdminRoutes = ["/admin/settings", "/admin/users", "/admin/audit", "/admin/sources", "/admin/prompts", "/admin/import-export", "/admin/jobs"];
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class FormsSpeakPlainly : DashboardPageContext
         cut.WaitForElement("#new-email");
 
         cut.Find("#new-email").Change(Dashboard.EditorEmail);
+        cut.Find("#new-name").Change("Ada Lovelace");
         cut.Find("#new-password").Change("a long enough password");
         cut.Find("form.new-user").Submit();
 

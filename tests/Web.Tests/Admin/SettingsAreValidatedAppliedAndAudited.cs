@@ -76,4 +76,19 @@ public sealed class SettingsAreValidatedAppliedAndAudited : IAsyncLifetime
         Assert.Equal(Dashboard.AdminEmail, entry.Actor);
         Assert.Equal("topics, prediction subjects", entry.Details);
     }
+
+    [Fact]
+    public async Task The_feed_length_is_on_the_settings_page_and_a_bad_one_is_refused()
+    {
+        await SaveAsync(await LoadAsync(), e => e with { FeedLength = 0 });
+        var admin = await Digest.Web.Tests.Import.ImportSite.SignedInAsync(_app, Dashboard.AdminEmail, Digest.Infrastructure.Identity.Roles.Admin);
+
+        var page = await Forms.ParseAsync(await admin.GetAsync("/admin/settings"));
+
+        // The form starts from the stored value, so saving other settings keeps the length an import set.
+        Assert.Equal("0", page.QuerySelector("input#feed-length")!.GetAttribute("value"));
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await SaveAsync(await LoadAsync(), e => e with { FeedLength = -1 }));
+        Assert.Contains("feed length", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await LoadAsync()).FeedLength);
+    }
 }

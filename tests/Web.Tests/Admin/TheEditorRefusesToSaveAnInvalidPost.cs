@@ -35,13 +35,24 @@ public sealed class TheEditorRefusesToSaveAnInvalidPost : EditorPageContext
         var cut = Render<PostEditorPage>(p => p.Add(c => c.Id, post.Id));
         cut.WaitForElement("#title");
         Assert.Contains("No problems found", cut.Find(".review").TextContent, StringComparison.Ordinal);
+        Assert.Equal("✓ Quality checks pass.", cut.Find("#approve-state").TextContent);
 
         cut.Find($"#benefits-{topic.Id}").Input("");
 
         // The bar lists it as a sentence, with the findings of the quality gate.
         Assert.Contains("Topic 1 has no Benefits.", cut.Find("#findings-panel .problems").TextContent, StringComparison.Ordinal);
-        cut.Find("#approve").Click();
-        cut.WaitForAssertion(() => Assert.Contains("cannot be approved yet", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        // The button says what the gate says before anyone presses it.
+        Assert.True(cut.Find("#approve").HasAttribute("disabled"));
+        Assert.Equal("Blocked by 1 quality problem: fix it, or say above why to approve anyway.", cut.Find("#approve-state").TextContent);
         Assert.NotEqual(PostStatus.Published, (await App.WithScopeAsync(s => s.GetRequiredService<PostEditor>().FindAsync(post.Id.ToString()))).Status);
+
+        cut.Find("#override").Input("The benefits are obvious from the summary.");
+        Assert.False(cut.Find("#approve").HasAttribute("disabled"));
+        Assert.Equal("Approve anyway and publish now", cut.Find("#approve").TextContent);
+        cut.Find("#approve").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Approved and published.", cut.Find("[role=status].alert").TextContent, StringComparison.Ordinal));
+        var published = await App.WithScopeAsync(s => s.GetRequiredService<PostEditor>().FindAsync(post.Id.ToString()));
+        Assert.Equal(PostStatus.Published, published.Status);
+        Assert.Equal("The benefits are obvious from the summary.", published.QualityOverride);
     }
 }

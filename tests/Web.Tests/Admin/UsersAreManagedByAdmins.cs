@@ -59,7 +59,7 @@ public sealed class UsersAreManagedByAdmins : IAsyncLifetime
     [Fact]
     public async Task Every_change_to_a_user_is_in_the_audit_log()
     {
-        await AsAdminAsync(a => a.CreateAsync("new@example.com", null, Dashboard.Password, Roles.Editor, Dashboard.AdminEmail));
+        await AsAdminAsync(a => a.CreateAsync("new@example.com", "Nora New", Dashboard.Password, Roles.Editor, Dashboard.AdminEmail));
         var user = (await AsAdminAsync(a => a.ListAsync())).Single(u => u.Email == "new@example.com");
         await AsAdminAsync(a => a.ChangeRoleAsync(user.Id, Roles.Admin, Dashboard.AdminEmail));
         await AsAdminAsync(a => a.LockOutAsync(user.Id, Dashboard.AdminEmail));

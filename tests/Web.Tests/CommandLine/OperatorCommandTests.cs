@@ -27,19 +27,27 @@ public sealed class OperatorCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Users_are_added_with_a_role_and_bad_input_is_refused_in_one_line()
+    public async Task Users_are_added_with_a_role_and_a_public_name_and_bad_input_is_refused_in_one_line()
     {
-        var added = await DigestCli.RunAsync(_database, "users", "add", "--email", "ada@example.com", "--password", "correct horse battery", "--role", "Editor");
+        var added = await DigestCli.RunAsync(_database, "users", "add", "--email", "ada@example.com", "--name", " Ada  Lovelace ", "--password", "correct horse battery", "--role", "Editor");
         Assert.True(added.ExitCode == 0, added.ToString());
-        Assert.Equal("Created Editor ada@example.com.", added.Out.Trim());
+        Assert.Equal("Created Editor ada@example.com, shown to readers as \"Ada Lovelace\".", added.Out.Trim());
 
-        var again = await DigestCli.RunAsync(_database, "users", "add", "--email", "ada@example.com", "--password", "correct horse battery");
+        var again = await DigestCli.RunAsync(_database, "users", "add", "--email", "ada@example.com", "--name", "Ada", "--password", "correct horse battery");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already taken", again.Error, StringComparison.Ordinal);
 
-        var weak = await DigestCli.RunAsync(_database, "users", "add", "--email", "bob@example.com", "--password", "short");
+        var weak = await DigestCli.RunAsync(_database, "users", "add", "--email", "bob@example.com", "--name", "Bob", "--password", "short");
         Assert.Equal(1, weak.ExitCode);
         Assert.Equal("error: Passwords must be at least 10 characters.", weak.Error.Trim());
+
+        var nameless = await DigestCli.RunAsync(_database, "users", "add", "--email", "bob@example.com", "--password", "correct horse battery");
+        Assert.NotEqual(0, nameless.ExitCode);
+        Assert.Contains("--name", nameless.Error, StringComparison.Ordinal);
+
+        var address = await DigestCli.RunAsync(_database, "users", "add", "--email", "bob@example.com", "--name", "bob@example.com", "--password", "correct horse battery");
+        Assert.Equal(1, address.ExitCode);
+        Assert.Equal("error: A public name must not be an email address: readers see it on every post this account approves.", address.Error.Trim());
     }
 
     [Fact]
@@ -61,6 +69,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         var refused = await DigestCli.RunAsync(_database, "posts", "publish", "2026-11-26-ai-digest");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("cannot be published yet: topic 1 has no Benefits or Ramifications", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("topic 1: the summary is the writer's quote of", refused.Error, StringComparison.Ordinal);
 
         var published = await DigestCli.RunAsync(_database, "posts", "publish", "2026-11-26-ai-digest", "--override", "demo");
         Assert.True(published.ExitCode == 0, published.ToString());

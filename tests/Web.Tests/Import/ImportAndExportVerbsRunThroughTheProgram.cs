@@ -12,12 +12,45 @@ public sealed class ImportAndExportVerbsRunThroughTheProgram : IDisposable
 
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
         Assert.Contains("1  imported              2023-04-12-ai-auto-summary.md → /posts/2023-04-12-ai-auto-summary/", first.Output, StringComparison.Ordinal);
-        Assert.EndsWith("imported 20, updated 0, unchanged 0, imported as free text 0, failed 0, skipped 0", first.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("imported 20, updated 0, unchanged 0, imported as free text 0, failed 0, skipped 0\n", first.Output, StringComparison.Ordinal);
+        Assert.EndsWith("Feed guids: the old permalinks, e.g. https://old.example.com/posts/2026-01-04-ai-auto-summary/", first.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", first.Error, StringComparison.Ordinal);
 
         var second = await _program.RunAsync("import", SeedFiles.Path, "--base-url", "https://old.example.com/");
 
         Assert.Equal(0, second.ExitCode);
-        Assert.EndsWith("imported 0, updated 0, unchanged 20, imported as free text 0, failed 0, skipped 0", second.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("imported 0, updated 0, unchanged 20, imported as free text 0, failed 0, skipped 0\n", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hugo_site_root_gives_the_base_url_permalinks_and_feed_length_from_its_config()
+    {
+        var posts = Directory.CreateDirectory(Path.Combine(_folder, "content", "posts")).FullName;
+        foreach (var name in SeedFiles.Names)
+        {
+            File.Copy(Path.Combine(SeedFiles.Path, name), Path.Combine(posts, name));
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "config.yaml"), "baseURL: https://old.example.com/\ntitle: Old blog\nrssLimit: 5\npermalinks:\n  posts: /posts/:filename/\n");
+
+        var result = await _program.RunAsync("import", _folder);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("Posts: content/posts\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Base URL: https://old.example.com/ (from baseURL in config.yaml)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Feed guids: the old permalinks, e.g. https://old.example.com/posts/2026-01-04-ai-auto-summary/", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Feeds: the newest 5 posts, as the old site served them (rssLimit in config.yaml).", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_posts_folder_without_a_base_url_imports_and_warns_that_feed_guids_will_change()
+    {
+        var result = await _program.RunAsync("import", SeedFiles.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: the old blog's base URL is unknown", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Feed guids", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class ImportSite
     {
         await app.WithScopeAsync(async services =>
         {
-            var result = await UserAccounts.CreateAsync(services, email, Password, role);
+            var result = await UserAccounts.CreateAsync(services, email, Admin.Dashboard.NameFor(email), Password, role);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         });
         var client = app.Client();

@@ -52,11 +52,14 @@ public sealed class OldLinksAndPredictionsArePublic
         Assert.Equal("img", svg.GetAttribute("role"));
         Assert.Equal("Predicted dates over publication date", svg.QuerySelector("title")!.TextContent);
         Assert.Contains("Technological singularity: ", svg.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
-        var points = svg.QuerySelectorAll("g.point");
-        Assert.True(points.Length >= 36, $"{points.Length} points");
-        Assert.Contains(points, p => p.QuerySelector("title")!.TextContent == "Artificial general intelligence (AGI): March 2027 (post of 5 February 2025)");
+        Assert.True(svg.QuerySelectorAll("path.points").Sum(p => p.GetAttribute("d")!.Split("h0").Length - 1) >= 36, "every dated prediction is a marker");
+        Assert.Equal(["Artificial general intelligence (AGI) (20)", "Technological singularity (20)"], page.QuerySelectorAll(".chart-legend li").Select(li => li.TextContent.Trim()));
         Assert.NotNull(page.QuerySelector("figcaption"));
         Assert.Equal(40, page.QuerySelectorAll("table.predictions-table tbody tr").Length);
-        Assert.Empty(page.QuerySelectorAll("script"));
+        // A page like every other: the theme toggle, a description, and a link in the site navigation.
+        Assert.NotNull(page.QuerySelector("#theme-toggle"));
+        Assert.StartsWith("Every post ends with a model's guess", page.QuerySelector("meta[name=description]")!.GetAttribute("content"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("nav a[href='/predictions']"));
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), script => script.TextContent.Length > 0 && !script.HasAttribute("src") && script.GetAttribute("type") != "application/ld+json");
     }
 }

@@ -26,6 +26,7 @@ public sealed class TheDashboardImportsAndExportsZips : IAsyncLifetime
         var report = page.QuerySelector(".import-report")!;
         Assert.Equal("imported 20, updated 0, unchanged 0, imported as free text 0, failed 1, skipped 1", report.QuerySelector(".summary")!.TextContent);
         Assert.Contains("1 file(s) were not imported", report.TextContent, StringComparison.Ordinal);
+        Assert.Contains("22 of 22 files read", report.TextContent, StringComparison.Ordinal);
         var broken = report.QuerySelector("tr.outcome-failed")!;
         Assert.Contains("content/posts/broken.md", broken.TextContent, StringComparison.Ordinal);
         Assert.Contains("not valid YAML", broken.TextContent, StringComparison.Ordinal);

@@ -67,6 +67,36 @@ public sealed class SearchFindsPublishedPosts
         Assert.NotEmpty(await ResultsAsync(site, "mamba\""));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Results_page_through_every_match_with_a_total_match_word_beginnings_and_are_marked(DatabaseProvider provider)
+    {
+        await using var site = await PublicSite.StartAsync(provider);
+        for (var day = 1; day <= 12; day++)
+        {
+            await site.ImportAsync(new PostBuilder
+            {
+                Edition = new(2025, 3, day),
+                Date = new DateTime(2025, 3, day, 5, 0, 0, DateTimeKind.Utc),
+                Topics = [new($"Transformers at scale, part {day}", "Longer contexts for everyone.", "Costs grow with the square of length.", ("r/MachineLearning · 1 point · 0 comments", $"https://www.reddit.com/r/MachineLearning/comments/{day}/"))],
+            });
+        }
+
+        var first = new HtmlParser().ParseDocument(await site.Client.GetStringAsync("/search?q=transf"));
+        var second = new HtmlParser().ParseDocument(await site.Client.GetStringAsync("/search?q=transf&page=2"));
+
+        Assert.Equal("12 posts found for “transf” · page 1 of 2", Flat(first.QuerySelector(".results-heading")!.TextContent));
+        Assert.Equal(10, first.QuerySelectorAll("article.post-entry").Length);
+        Assert.Equal(2, second.QuerySelectorAll("article.post-entry").Length);
+        var all = first.QuerySelectorAll("article.post-entry h2 a").Concat(second.QuerySelectorAll("article.post-entry h2 a")).Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(12, all.Distinct().Count());
+        var byTitle = new HtmlParser().ParseDocument(await site.Client.GetStringAsync("/search?q=summ"));
+        Assert.Equal("Summary", byTitle.QuerySelector("article.post-entry h2 mark")!.TextContent);
+        Assert.Contains(first.QuerySelectorAll(".entry-excerpt mark"), m => m.TextContent == "Transformers");
+        Assert.Equal("/search/?q=transf&page=2", first.QuerySelector("nav.pagination a[rel=next]")!.GetAttribute("href"));
+        Assert.StartsWith("12 posts found for “transformer”", Flat(new HtmlParser().ParseDocument(await site.Client.GetStringAsync("/search?q=transformer")).QuerySelector(".results-heading")!.TextContent), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_search_page_without_a_query_offers_the_form()
     {
@@ -80,6 +110,8 @@ public sealed class SearchFindsPublishedPosts
         Assert.Null(page.QuerySelector(".results-heading"));
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
     }
+
+    private static string Flat(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static async Task<List<string>> ResultsAsync(PublicSite site, string query)
     {

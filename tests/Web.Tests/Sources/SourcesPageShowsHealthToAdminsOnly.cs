@@ -80,7 +80,7 @@ public sealed class SourcesPageShowsHealthToAdminsOnly : IAsyncLifetime
     private Task CreateUserAsync(string email, string role) =>
         _app.WithScopeAsync(async services =>
         {
-            var result = await UserAccounts.CreateAsync(services, email, Password, role);
+            var result = await UserAccounts.CreateAsync(services, email, Admin.Dashboard.NameFor(email), Password, role);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         });
 

@@ -27,6 +27,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.RejectionReason).HasMaxLength(2000);
         builder.Property(p => p.QualityOverride).HasMaxLength(2000);
         builder.Property(p => p.ImportChecksum).HasMaxLength(100);
+        builder.Property(p => p.ImportedFrom).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.Status, p.PublishedAt });
         builder.ComplexProperty(p => p.Flags);

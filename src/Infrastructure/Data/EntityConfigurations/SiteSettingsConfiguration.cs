@@ -20,6 +20,7 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.Property(s => s.ScheduleCron).HasMaxLength(100);
         builder.Property(s => s.TimeZone).HasMaxLength(100);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.RoundupDay).HasConversion<string>().HasMaxLength(20);
         builder.ComplexProperty(s => s.Cover, cover =>
         {
             cover.Property(c => c.Image).HasMaxLength(2000);

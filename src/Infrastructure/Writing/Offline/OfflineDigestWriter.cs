@@ -5,7 +5,8 @@ namespace Digest.Infrastructure.Writing.Offline;
 
 /// <summary>
 /// The embedded default: no model and no network. It never invents text; a topic carries what its source
-/// says, quoted, and Benefits and Ramifications are left for the editor to write (approval is blocked until they are).
+/// says, quoted and marked as not yet summarised (<see cref="WriterMarks"/>), and Benefits and Ramifications are left
+/// for the editor to write. Approval is blocked until they are written and the quote is replaced, or an editor overrides.
 /// </summary>
 public sealed class OfflineDigestWriter : IDigestWriter
 {
@@ -32,7 +33,7 @@ public sealed class OfflineDigestWriter : IDigestWriter
 
         var excerpt = Trim(brief.Excerpt.Trim(), MaxExcerpt);
         var quoted = string.Join("\n", excerpt.ReplaceLineEndings("\n").Split('\n').Select(line => "> " + LiteralMarkdown.EscapeLine(line)));
-        return $"{quoted}\n\n*Quoted from {LiteralMarkdown.EscapeLine(brief.SourceName)}; not yet summarised.*";
+        return $"{quoted}\n\n{WriterMarks.QuotedNotSummarised(brief.SourceName)}";
     }
 
     private static string Trim(string text, int max)

@@ -1,66 +1,35 @@
 namespace Digest.Infrastructure.Writing.Usage;
 
 /// <summary>
-/// The daily token budget of each model (<c>Digest:Llm:DailyTokenBudget</c>), over the ledger in the database.
-/// Process-wide: what calls in flight have reserved is counted with what the ledger already holds, so runs,
-/// regenerations and dry runs in parallel cannot overspend together. (Several app instances each see the others'
-/// calls only once they are in the ledger; one instance runs the jobs.)
+/// The daily token budget of each model (<c>Digest:Llm:DailyTokenBudget</c>), over the ledger in the database and
+/// the reservations of calls in flight (<see cref="ITokenReservations"/>): runs, regenerations and dry runs in
+/// parallel — in this process or any other on the same database — cannot overspend together.
 /// </summary>
-public sealed class DailyTokenBudget(long budget, IModelCallJournal journal) : IDisposable
+public sealed class DailyTokenBudget(long budget, ITokenReservations reservations)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, long> _reserved = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>0 when there is no limit.</summary>
     public long Budget { get; } = budget;
 
-    public async Task<bool> TryReserveAsync(string model, int tokens, CancellationToken cancellationToken)
+    /// <summary>A reservation to give back with <see cref="ReleaseAsync"/>, or null when the day's budget has no room.</summary>
+    public async Task<Reservation?> TryReserveAsync(string model, int tokens, CancellationToken cancellationToken)
     {
         if (Budget <= 0)
         {
-            return true;
+            return Reservation.Unlimited;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var used = await journal.TokensUsedTodayAsync(model, cancellationToken);
-            var reserved = _reserved.GetValueOrDefault(model);
-            if (used + reserved + tokens > Budget)
-            {
-                return false;
-            }
-
-            _reserved[model] = reserved + tokens;
-            return true;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await reservations.TryReserveAsync(model, tokens, Budget, cancellationToken) is { } id ? new Reservation(id) : null;
     }
 
-    /// <summary>
-    /// Gives back a reservation once the call it was for is in the ledger (or was never made). It waits for a check
-    /// in progress, which may have read the ledger before this call's row was written.
-    /// </summary>
-    public async Task ReleaseAsync(string model, int tokens)
+    public Task ReleaseAsync(Reservation reservation)
     {
-        if (Budget <= 0)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync(CancellationToken.None);
-        try
-        {
-            _reserved[model] = Math.Max(0, _reserved.GetValueOrDefault(model) - tokens);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        ArgumentNullException.ThrowIfNull(reservation);
+        return reservation.Id is { } id ? reservations.ReleaseAsync(id) : Task.CompletedTask;
     }
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>Tokens set aside for one call; without a budget there is nothing to set aside.</summary>
+    public sealed record Reservation(Guid? Id)
+    {
+        public static readonly Reservation Unlimited = new((Guid?)null);
+    }
 }

@@ -25,7 +25,12 @@ public sealed class DatabaseModelCallJournal(IServiceScopeFactory scopes, TimePr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         var settings = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
-        var since = StartOfDay(clock.GetUtcNow(), settings.FindTimeZone());
+        return await TokensUsedSinceAsync(db, model, StartOfDay(clock.GetUtcNow(), settings.FindTimeZone()), cancellationToken);
+    }
+
+    /// <summary>Tokens <paramref name="model"/> was sent and gave back since <paramref name="since"/>; cached answers cost none.</summary>
+    internal static async Task<long> TokensUsedSinceAsync(DigestDbContext db, string model, DateTime since, CancellationToken cancellationToken)
+    {
         // Summed in memory: SQLite cannot SUM into a long through EF without a cast per row, and a day has few calls.
         var used = await db.Set<ModelCallEntry>().AsNoTracking()
             .Where(c => c.Model == model && c.At >= since && !c.FromCache)

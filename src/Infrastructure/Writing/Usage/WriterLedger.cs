@@ -79,9 +79,9 @@ public sealed class WriterLedger(int tokenBudget, DailyTokenBudget daily, IModel
             _reserved[model] = _reserved.GetValueOrDefault(model) + tokens;
         }
 
-        if (await daily.TryReserveAsync(model, tokens, cancellationToken))
+        if (await daily.TryReserveAsync(model, tokens, cancellationToken) is { } forTheDay)
         {
-            return (new Reservation(model, tokens), null);
+            return (new Reservation(model, tokens, forTheDay), null);
         }
 
         lock (_gate)
@@ -107,6 +107,8 @@ public sealed class WriterLedger(int tokenBudget, DailyTokenBudget daily, IModel
             _calls.Add(call);
         }
 
+        Telemetry.ModelTelemetry.Record(call, context.Purpose);
+
         try
         {
             // The money is spent whether or not the run was cancelled meanwhile: the row is always written.
@@ -119,7 +121,7 @@ public sealed class WriterLedger(int tokenBudget, DailyTokenBudget daily, IModel
         {
             if (reservation is not null)
             {
-                await daily.ReleaseAsync(reservation.Model, reservation.Tokens);
+                await daily.ReleaseAsync(reservation.ForTheDay);
             }
         }
     }
@@ -142,6 +144,6 @@ public sealed class WriterLedger(int tokenBudget, DailyTokenBudget daily, IModel
 
     private int Used(string model) => _calls.Where(c => string.Equals(c.Model, model, StringComparison.OrdinalIgnoreCase)).Sum(c => c.TotalTokens);
 
-    /// <summary>Tokens set aside for one call of one model.</summary>
-    public sealed record Reservation(string Model, int Tokens);
+    /// <summary>Tokens set aside for one call of one model, in the run's budget and (<paramref name="ForTheDay"/>) the day's.</summary>
+    public sealed record Reservation(string Model, int Tokens, DailyTokenBudget.Reservation ForTheDay);
 }

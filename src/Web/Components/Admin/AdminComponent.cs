@@ -30,6 +30,10 @@ public abstract class AdminComponent : ComponentBase
 
     protected bool Busy { get; set; }
 
+    /// <summary>The signed-in user's account id, from the circuit's principal.</summary>
+    protected async Task<string?> UserIdAsync() =>
+        (await AuthenticationState).User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
     /// <summary>Asks the database whether the signed-in user may still act (not locked out, role kept); returns their name.</summary>
     protected async Task<string> ActorAsync(string? role = null) => (await ActingAsAsync(role)).Name;
 

@@ -1,3 +1,10 @@
+// When the circuit is gone for good the page reloads; the editor then says that what was typed came back from
+// this browser (it is autosaved in localStorage). The key is ReconnectModal.ReloadedKey.
+function reloadAfterLostConnection() {
+    sessionStorage.setItem("digest:reloaded-after-lost-connection", "1");
+    location.reload();
+}
+
 // Set up event handlers
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
@@ -16,7 +23,7 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        reloadAfterLostConnection();
     }
 }
 
@@ -34,7 +41,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                reloadAfterLostConnection();
             } else {
                 reconnectModal.close();
             }
@@ -49,7 +56,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            reloadAfterLostConnection();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");

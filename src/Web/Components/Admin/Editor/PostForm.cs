@@ -33,6 +33,10 @@ public sealed class PostForm
     public bool ShowWordCount { get; set; }
     public Guid? NoticeId { get; set; }
     public string? Notice { get; set; }
+    /// <summary>Where the notice stands among the sections, so saving an imported post never moves it.</summary>
+    public int NoticePosition { get; set; }
+    /// <summary>The notice as imported, so the preview shows what the public page shows until it is edited.</summary>
+    public SectionForm? NoticeSource { get; set; }
     public List<SectionForm> Sections { get; set; } = [];
 
     public static PostForm From(Post post, TimeZoneInfo zone)
@@ -58,6 +62,8 @@ public sealed class PostForm
             ShowWordCount = post.Flags.ShowWordCount,
             NoticeId = notice?.Id,
             Notice = notice is null ? null : notice.Body ?? notice.Heading,
+            NoticePosition = notice is null ? 0 : post.Sections.TakeWhile(s => s != notice).Count(),
+            NoticeSource = notice is null ? null : SectionForm.From(notice),
             Sections = [.. post.Sections.Where(s => s != notice).Select(SectionForm.From)],
         };
     }
@@ -114,13 +120,13 @@ public sealed class PostForm
 
     public PostEdit ToEdit(TimeZoneInfo zone)
     {
-        var sections = new List<SectionEdit>();
+        var sections = Sections.Select(s => new SectionEdit(s.Id, s.Text) { Kind = s.Kind }).ToList();
         if (!string.IsNullOrWhiteSpace(Notice))
         {
-            sections.Add(new SectionEdit(NoticeId ?? Guid.NewGuid(), new SectionText(null, Notice)) { Kind = SectionKind.Notice });
+            var notice = NoticeSource is { } source && source.Body == Notice ? source.Text : new SectionText(null, Notice);
+            sections.Insert(Math.Min(NoticePosition, sections.Count), new SectionEdit(NoticeId ?? Guid.NewGuid(), notice) { Kind = SectionKind.Notice });
         }
 
-        sections.AddRange(Sections.Select(s => new SectionEdit(s.Id, s.Text) { Kind = s.Kind }));
         return new PostEdit(PostId, BaseVersion, Title, sections)
         {
             Metadata = Metadata(SiteTime.ToUtc(Date, zone)),
@@ -133,15 +139,18 @@ public sealed class PostForm
     {
         var slug = Validate().ContainsKey("slug") ? "preview" : Slug;
         var post = Post.CreateDraft(slug, string.IsNullOrWhiteSpace(Title) ? "(no title)" : Title, SafeUtc(zone), Author, Origin, now);
+        var forms = Sections.ToList();
         if (!string.IsNullOrWhiteSpace(Notice))
         {
-            post.AddSection(new Section(SectionKind.Notice, null, Notice));
+            var notice = NoticeSource is { } source && source.Body == Notice ? source : new SectionForm { Id = NoticeId ?? Guid.NewGuid(), Kind = SectionKind.Notice, Body = Notice };
+            forms.Insert(Math.Min(NoticePosition, forms.Count), notice);
         }
 
-        foreach (var form in Sections)
+        foreach (var form in forms)
         {
             var section = post.AddSection(Section.From(form.Kind, form.Text));
             section.LinkThread(form.ThreadUrl);
+            form.KeepSourceOn(section);
             foreach (var source in form.Sources)
             {
                 section.AddSource(new SectionSource(null, source.Label, source.Url, source.Reason));
@@ -230,11 +239,31 @@ public sealed class SectionForm
     public string? Thread { get; set; }
     public string? ThreadUrl { get; set; }
     public List<SourceLink> Sources { get; set; } = [];
+    /// <summary>An imported section's Markdown as written, what stood before it, and the text it was read as.</summary>
+    public string? Markdown { get; set; }
+    public string? Lead { get; set; }
+    public SectionText? ReadAs { get; set; }
 
     public SectionText Text => new(Heading, Body, Benefits, Ramifications, PredictedWhen, Thread);
 
+    /// <summary>The preview renders an unedited imported section from its Markdown, as the public page does.</summary>
+    public void KeepSourceOn(Section section)
+    {
+        if (Markdown is not null && ReadAs == section.Text)
+        {
+            section.KeepMarkdown(Lead, Markdown);
+        }
+        else if (Lead is not null)
+        {
+            section.KeepMarkdown(Lead, null);
+        }
+    }
+
     public static SectionForm From(Section s) => new()
     {
+        Markdown = s.Markdown,
+        Lead = s.Lead,
+        ReadAs = s.Text,
         Id = s.Id,
         Kind = s.Kind,
         Heading = s.Heading,

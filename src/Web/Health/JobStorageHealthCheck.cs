@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Digest.Web.Hosting;
+namespace Digest.Web.Health;
 
 /// <summary>Healthy when Hangfire's storage answers (PostgreSQL schema or the in-memory store).</summary>
 internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck

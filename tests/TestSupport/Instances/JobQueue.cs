@@ -1,0 +1,23 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+
+namespace Digest.TestSupport.Instances;
+
+/// <summary>Puts a job in the PostgreSQL job storage that running instances share, as another instance would.</summary>
+public static class JobQueue
+{
+    public static string Enqueue<TJob>(string connectionString, System.Linq.Expressions.Expression<Func<TJob, Task>> job)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        return new BackgroundJobClient(storage).Enqueue(job);
+    }
+
+    /// <summary>Runs a recurring job now, as its schedule would (the instances' servers pick it up).</summary>
+    public static void Trigger(string connectionString, string recurringJobId)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        new RecurringJobManager(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options)).Trigger(recurringJobId);
+    }
+}
