@@ -32,6 +32,8 @@ public static class NewsletterPage
         {
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            // The site's security headers are written as the response starts; this makes them say the same.
+            http.Items[Edge.SecurityHeaders.NoReferrerItem] = true;
         }
     }
 }

@@ -4,6 +4,7 @@ using Bunit;
 using Digest.Infrastructure.Data;
 using Digest.Infrastructure.Editing;
 using Digest.Infrastructure.Identity;
+using Digest.Infrastructure.Newsletter;
 using Digest.Infrastructure.Publishing;
 using Digest.Infrastructure.Settings;
 using Digest.Web.Account;
@@ -37,7 +38,10 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         Services.AddDigestDatabase(App.Database.Options);
         Services.AddPublishing();
         Services.AddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        Services.AddQualityGate(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        Services.AddQualityGate(configuration);
+        // The editor's email panel (who will get the post); no SMTP server is set, so it says email is off.
+        Services.AddNewsletter(configuration, runServer: false);
         Services.AddScoped<PostEditor>();
         Services.AddSingleton<SiteSettingsStore>();
         Services.AddSingleton(TimeProvider.System);
