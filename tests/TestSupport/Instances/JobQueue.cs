@@ -11,6 +11,8 @@ public static class JobQueue
     {
         var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        // Hangfire's log provider is process-wide: the last in-process app of an earlier test set it and was disposed since.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Fatal));
         return new BackgroundJobClient(storage).Enqueue(job);
     }
 
@@ -18,6 +20,7 @@ public static class JobQueue
     public static void Trigger(string connectionString, string recurringJobId)
     {
         var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Fatal));
         new RecurringJobManager(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options)).Trigger(recurringJobId);
     }
 }
