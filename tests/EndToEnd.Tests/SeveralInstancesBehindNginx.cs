@@ -133,7 +133,7 @@ public abstract class SeveralInstancesBehindNginx<TInstances>(TInstances instanc
 public sealed class TwoInstancesBehindNginx(TwoInstances instances, Browser browser)
     : SeveralInstancesBehindNginx<TwoInstances>(instances, browser), IClassFixture<TwoInstances>, IClassFixture<Browser>
 {
-    [InstancesFact(NeedsSiteStamp = true)]
+    [InstancesFact]
     public Task A_post_published_through_A_is_on_Bs_pages_and_feeds_within_two_seconds() => PublishedThroughAIsOnBsPagesAndFeedsWithinTwoSecondsAsync();
 
     [InstancesFact]
@@ -159,21 +159,5 @@ public sealed class InstancesFactAttribute : FactAttribute
     public InstancesFactAttribute()
     {
         Skip = TwoInstances.SkipReason;
-    }
-
-    /// <summary>
-    /// Instances without a shared cache store learn of each other's changes through the database's change stamp, which
-    /// issue 10 (first contact) adds; until it is on this branch, the test says so instead of failing.
-    /// </summary>
-    public bool NeedsSiteStamp
-    {
-        get => false;
-        set
-        {
-            if (value && Skip is null && Type.GetType("Digest.Infrastructure.Freshness.SiteStampReader, Digest.Infrastructure") is null)
-            {
-                Skip = "Without Redis, instances see each other's changes through the database change stamp of issue 10, not on this branch yet.";
-            }
-        }
     }
 }

@@ -9,18 +9,20 @@ public static class JobQueue
 {
     public static string Enqueue<TJob>(string connectionString, System.Linq.Expressions.Expression<Func<TJob, Task>> job)
     {
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
-        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
-        // Hangfire's log provider is process-wide: the last in-process app of an earlier test set it and was disposed since.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Fatal));
-        return new BackgroundJobClient(storage).Enqueue(job);
+        return new BackgroundJobClient(Storage(connectionString)).Enqueue(job);
     }
 
     /// <summary>Runs a recurring job now, as its schedule would (the instances' servers pick it up).</summary>
     public static void Trigger(string connectionString, string recurringJobId)
     {
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        new RecurringJobManager(Storage(connectionString)).Trigger(recurringJobId);
+    }
+
+    private static PostgreSqlStorage Storage(string connectionString)
+    {
+        // Hangfire's log provider is process-wide: the last in-process app of an earlier test set it and was disposed since.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Fatal));
-        new RecurringJobManager(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options)).Trigger(recurringJobId);
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }
