@@ -43,9 +43,9 @@ internal static class ReadmeExamples
         ["import"] = new("imported"),
         ["export"] = new("Exported"),
         ["subscribers list"] = new("subscriber(s)"),
-        ["subscribers export"] = new("subscriber(s) to"),
-        ["subscribers import"] = new("Imported"),
-        ["subscribers remove"] = new("so no import adds it"),
+        ["subscribers export"] = new("Exported 2 subscriber(s) to"),
+        ["subscribers import"] = new("2 added"),
+        ["subscribers remove"] = new("Removed reader@example.com"),
         ["newsletter status"] = new("2026-11-26-ai-digest:"),
     };
 

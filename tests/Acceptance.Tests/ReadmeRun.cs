@@ -31,6 +31,8 @@ public sealed class ReadmeRun : IAsyncLifetime
             File.Copy(file, Path.Combine(posts, Path.GetFileName(file)));
         }
 
+        // The list an owner brings from their old newsletter provider.
+        await File.WriteAllTextAsync(Path.Combine(_work.FullName, "subscribers.csv"), "email\nreader@example.com\nada.reader@example.org\n");
         await File.WriteAllTextAsync(Path.Combine(HugoSite, "hugo.toml"), "baseURL = \"https://old.blog.example/\"\ntitle = \"Old blog\"\nrssLimit = 20\n");
     }
 

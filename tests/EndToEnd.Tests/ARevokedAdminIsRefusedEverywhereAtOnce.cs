@@ -77,7 +77,7 @@ public sealed class ARevokedAdminIsRefusedEverywhereAtOnce(LiveApp app, Browser 
         {
             await settings.FillAsync("#cron", "15 4 * * *");
             await settings.Locator("#cron").BlurAsync();
-        }, async () => (await settings.Locator("p.hint[role=status]").First.TextContentAsync())?.Contains("04:15", StringComparison.Ordinal) == true);
+        }, async () => (await settings.Locator("p.hint[role=status]", new() { HasText = "Next runs" }).TextContentAsync())?.Contains("04:15", StringComparison.Ordinal) == true);
         await settings.FillAsync("#site-title", "Taken over");
 
         var users = await context.NewPageAsync();

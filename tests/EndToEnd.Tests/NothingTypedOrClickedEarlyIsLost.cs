@@ -110,6 +110,43 @@ public sealed class NothingTypedOrClickedEarlyIsLost(NothingTypedOrClickedEarlyI
         Assert.Equal("Before the drop and after it", (await app.FindAsync(post.Id)).Title);
     }
 
+    [BrowserFact]
+    public async Task When_this_browsers_copy_cannot_be_read_the_editor_says_so_and_lets_nothing_overwrite_it()
+    {
+        var post = await app.AddDraftAsync("Kept copy");
+        var page = await browser.Chromium.SignInAsync(app.Address, LiveApp.EditorEmail);
+        await page.GotoAsync($"/admin/posts/{post.Id}");
+        var title = page.Locator("#title");
+        await title.ClickAsync();
+        await title.PressAsync("End");
+        await title.PressSequentiallyAsync(" typed yesterday");
+        var key = $"digest:post:{post.Id}";
+        await page.WaitForFunctionAsync("key => (localStorage.getItem(key) || '').includes('typed yesterday')", key);
+
+        // Back later, when this browser refuses to read its storage (a privacy setting, an extension, a broken profile).
+        await page.AddInitScriptAsync("""
+            const read = Storage.prototype.getItem;
+            Storage.prototype.getItem = function (key) {
+                if (window.storageRefused !== false && String(key).startsWith('digest:post:')) throw new Error('storage refused');
+                return read.call(this, key);
+            };
+            """);
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("p.alert[role=alert]")).ToContainTextAsync("This browser's copy of your unsaved edits could not be read");
+        await Expect(page.Locator(".sticky-save [role=status]")).ToHaveTextAsync("Not known: unsaved edits in this browser could not be checked");
+        await Expect(page.Locator(".connecting")).ToContainTextAsync("Editing waits until this browser's copy of your unsaved edits has been read.");
+        await Expect(title).ToBeDisabledAsync();
+        await page.SaveAsync("15-editor-browser-copy-unreadable", fullPage: false);
+
+        // Storage works again: trying again brings the kept copy back.
+        await page.EvaluateAsync("() => { window.storageRefused = false; }");
+        await page.ClickAsync("#retry-restore");
+        await Expect(page.Locator(".alert.ok")).ToContainTextAsync("Your unsaved edits from your last visit are back.");
+        await Expect(title).ToHaveValueAsync("Kept copy typed yesterday");
+        await Expect(page.Locator(".sticky-save [role=status]")).ToHaveTextAsync("Unsaved changes (kept in this browser until you save)");
+    }
+
     /// <summary>The live app, on a server that keeps no disconnected circuit: a dropped connection cannot rejoin its circuit.</summary>
     public sealed class ForgetfulApp : LiveApp
     {

@@ -85,7 +85,7 @@ public class TwoInstances : IAsyncLifetime
         var started = await Task.WhenAll(RunningInstance.StartAsync(App, "A", Database.Options, _settings), RunningInstance.StartAsync(App, "B", Database.Options, _settings));
         (A, B) = (started[0], started[1]);
         await UseLocalFeedsAsync();
-        var user = await ProgramCommand.RunAsync(App, Database.Options, "users", "add", "--email", AdminEmail, "--password", Password, "--role", "Admin");
+        var user = await ProgramCommand.RunAsync(App, Database.Options, "users", "add", "--email", AdminEmail, "--name", "Site Admin", "--password", Password, "--role", "Admin");
         Assert.True(user.ExitCode == 0, user.Output);
         Proxy = await LocalNginx.StartAsync(RepositoryRoot.Path("deploy", "nginx", "digest.conf"), new Dictionary<string, Uri> { ["web-a:8080"] = A.Address, ["web-b:8080"] = B.Address });
     }

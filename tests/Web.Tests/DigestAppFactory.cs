@@ -12,7 +12,7 @@ namespace Digest.Web.Tests;
 /// 127.0.0.1 so tests can serve feeds locally. The clock is the real one: HTTP resilience (retry delays, timeouts)
 /// runs on the app's TimeProvider, and a frozen fake clock would make those waits endless.
 /// </summary>
-public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
+public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>When the test run began; sample feed items are dated relative to it so they count as fresh.</summary>
     public static readonly DateTimeOffset Start = TimeProvider.System.GetUtcNow();
@@ -20,14 +20,14 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
     public TestDatabase Database { get; } = database;
 
     /// <summary>False when several instances share one database: the test disposes it once, after them all.</summary>
-    public bool OwnsDatabase { get; init; } = ownsDatabase;
+    public bool OwnsDatabase { get; init; } = true;
 
     /// <summary>Replaces services after the app registered its own (a fake clock, say).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <param name="runJobServer">Start Hangfire's server (the "Generate now" button needs it); tests that run jobs directly leave it off.</param>
     /// <param name="settings">Configuration of the test's own (e.g. <c>Digest:Demo</c>, <c>Digest:RateLimits:Search:PermitLimit</c>), applied last.</param>
-    /// <remarks>A second instance over the same database (as in production) is <c>new DigestAppFactory(first.Database, ownsDatabase: false)</c>.</remarks>
+    /// <remarks>A second instance over the same database (as in production) is <c>new DigestAppFactory(first.Database) { OwnsDatabase = false }</c>.</remarks>
     public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(await TestDatabase.CreateEmptyAsync(provider), runJobServer, settings);
 

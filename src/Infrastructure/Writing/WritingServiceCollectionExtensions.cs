@@ -27,7 +27,7 @@ public static class WritingServiceCollectionExtensions
         services.AddSingleton<IModelCallJournal, DatabaseModelCallJournal>();
         // A reservation outlives its call only when the process died mid-call; then it lapses after the longest a call can take.
         services.AddSingleton<ITokenReservations>(sp => new DatabaseTokenReservations(
-            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>(), ModelHttp.OverallTimeout(sp.GetService<LlmSettings>() ?? new LlmSettings())));
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), ModelHttp.OverallTimeout(sp.GetService<LlmSettings>() ?? new LlmSettings())));
         services.AddScoped<WriterRunContext>();
         services.AddScoped<PromptDryRun>();
         services.AddScoped<SectionRegenerator>();

@@ -11,6 +11,15 @@ namespace Digest.Web.Account;
 /// after a role change, lock-out, password reset or deletion nothing more reaches any page, on every screen, without
 /// each page having to remember. The circuit is then sent to the sign-in page, which says why; circuits with
 /// nothing to do are told too, by <see cref="OpenCircuits"/>.
+/// <para>
+/// Activities are let through one at a time, in the order they arrived, and never on the connection's own message
+/// loop: the hub hands each one over and goes on reading (so a dropped connection is noticed as soon as it drops,
+/// and a circuit the server does not keep is let go and later resumed, as without the guard), while keystrokes still
+/// reach the page in the order they were typed, whichever check answers first. Each activity passes only after a
+/// database check that began after it arrived; one check covers everything that arrived before it began, so a burst
+/// of typing (an event, a render acknowledgement and a storage reply per key) costs two or three queries, not one
+/// per message.
+/// </para>
 /// </summary>
 public sealed class CircuitAccessGuard(
     AuthenticationStateProvider authentication,
@@ -23,9 +32,19 @@ public sealed class CircuitAccessGuard(
     /// <summary>What the sign-in page is told when a circuit was sent there.</summary>
     public const string SignedOutReason = "access-changed";
 
+    private readonly Lock _arrival = new();
     private SynchronizationContext? _dispatcher;
     private ClaimsPrincipal? _user;
     private int _revoked;
+    private int _closed;
+
+    // Guarded by _arrival: the number of activities that have arrived, and the turn of the last one (done once it
+    // was handed on or dropped); the next waits for it.
+    private long _arrived;
+    private Task _lastTurn = Task.CompletedTask;
+
+    // Only touched in turn: activities numbered up to this one were covered by a check that began after they arrived.
+    private long _checkedUpTo;
 
     public bool IsRevoked => Volatile.Read(ref _revoked) == 1;
 
@@ -49,25 +68,96 @@ public sealed class CircuitAccessGuard(
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _closed, 1);
         registry.Remove(this);
         return Task.CompletedTask;
     }
 
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
-        async context =>
+        context =>
         {
-            if (!IsRevoked && await IsStillAllowedAsync())
+            var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task previous;
+            long number;
+            lock (_arrival)
             {
-                await next(context);
+                number = ++_arrived;
+                previous = _lastTurn;
+                _lastTurn = turn.Task;
+            }
+
+            return PassInTurnAsync(context, next, number, previous, turn);
+        };
+
+    // No ConfigureAwait(false) here: an activity that arrives on the circuit's dispatcher (adding the page's root
+    // components) has to be handed on there.
+    private async Task PassInTurnAsync(
+        CircuitInboundActivityContext context, Func<CircuitInboundActivityContext, Task> next, long number, Task previous, TaskCompletionSource turn)
+    {
+        Task? passed = null;
+        try
+        {
+            await previous;
+            if (Volatile.Read(ref _closed) == 1)
+            {
+                // The circuit is gone (e.g. let go after its connection dropped): what was still on its way reaches nothing.
                 return;
             }
 
-            // Dropped: the page never sees it. A circuit that cannot be sent away yet (refused before it opened) is ended.
-            if (!Leave())
+            if (await AllowedAsync(number))
             {
-                throw new DashboardAccessDeniedException("This dashboard connection's sign-in is no longer good.", revoked: true);
+                // Hands the activity to the circuit's dispatcher queue, which keeps this order; the activity itself
+                // (a render, an event handler awaiting the browser) runs on without holding up the next one's check.
+                passed = next(context);
             }
-        };
+        }
+        finally
+        {
+            turn.SetResult();
+        }
+
+        if (passed is not null)
+        {
+            await passed;
+            return;
+        }
+
+        // Dropped: the page never sees it. A circuit that cannot be sent away yet (refused before it opened) is ended.
+        if (!Leave())
+        {
+            throw new DashboardAccessDeniedException("This dashboard connection's sign-in is no longer good.", revoked: true);
+        }
+    }
+
+    /// <summary>Whether activity <paramref name="number"/> may pass: checked by a query that began after it arrived.</summary>
+    private async Task<bool> AllowedAsync(long number)
+    {
+        if (IsRevoked)
+        {
+            return false;
+        }
+
+        if (number <= _checkedUpTo)
+        {
+            return true;
+        }
+
+        long covers;
+        lock (_arrival)
+        {
+            covers = _arrived;
+        }
+
+        // Off the connection's message loop: SQLite answers EF Core's async queries synchronously, which would hold up
+        // every message behind this one, the connection's end included.
+        if (!await Task.Run(IsStillAllowedAsync))
+        {
+            return false;
+        }
+
+        _checkedUpTo = covers;
+        return true;
+    }
 
     /// <summary>Checks the user now; sends the circuit away when their access was revoked.</summary>
     internal async Task RecheckAsync()

@@ -19,6 +19,11 @@ internal static class SecurityHeaders
     private const string Https = "https";
     private const string JobsDashboard = "jobs";
     private const string JobsDashboardHttps = "jobs-https";
+    private const string Private = "private";
+    private const string PrivateHttps = "private-https";
+
+    /// <summary>Set by a page whose address holds a secret (a newsletter token): its referrer is never sent anywhere.</summary>
+    public const string NoReferrerItem = "digest:no-referrer";
 
     public static IServiceCollection AddDigestSecurityHeaders(this IServiceCollection services)
     {
@@ -27,6 +32,8 @@ internal static class SecurityHeaders
             .AddPolicy(Https, p => Common(p, https: true, inlineStyles: false))
             .AddPolicy(JobsDashboard, p => Common(p, https: false, inlineStyles: true))
             .AddPolicy(JobsDashboardHttps, p => Common(p, https: true, inlineStyles: true))
+            .AddPolicy(Private, p => Common(p, https: false, inlineStyles: false, noReferrer: true))
+            .AddPolicy(PrivateHttps, p => Common(p, https: true, inlineStyles: false, noReferrer: true))
             .SetPolicySelector(Select));
         return services;
     }
@@ -37,13 +44,15 @@ internal static class SecurityHeaders
         // Chosen as the response starts, when Hangfire has moved "/admin/jobs" into PathBase.
         var name = request.PathBase.Add(request.Path).StartsWithSegments("/admin/jobs")
             ? request.IsHttps ? JobsDashboardHttps : JobsDashboard
+            : context.HttpContext.Items.ContainsKey(NoReferrerItem) ? request.IsHttps ? PrivateHttps : Private
             : request.IsHttps ? Https : null;
         return name is null ? context.DefaultPolicy : context.ConfiguredPolicies[name];
     }
 
-    private static void Common(HeaderPolicyCollection policy, bool https, bool inlineStyles) => policy
+    private static void Common(HeaderPolicyCollection policy, bool https, bool inlineStyles, bool noReferrer = false) => (noReferrer
+            ? policy.AddReferrerPolicyNoReferrer()
+            : policy.AddReferrerPolicyStrictOriginWhenCrossOrigin())
         .AddContentTypeOptionsNoSniff()
-        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
         .AddFrameOptionsDeny()
         .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
         .AddPermissionsPolicy(features =>

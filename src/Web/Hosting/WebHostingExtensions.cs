@@ -114,7 +114,6 @@ public static class WebHostingExtensions
         app.UseOutputCache();
         app.UsePublicSite();
         app.UseAntiforgery();
-        app.UseRateLimiter();
         app.UseMiddleware<OldAddressRedirects>();
 
         app.MapStaticAssets();

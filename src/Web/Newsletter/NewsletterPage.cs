@@ -31,7 +31,8 @@ public static class NewsletterPage
         if (http is { Response.HasStarted: false })
         {
             http.Response.Headers.CacheControl = "no-store";
-            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            // The site's security headers are written as the response starts; this picks their no-referrer policy.
+            http.Items[Edge.SecurityHeaders.NoReferrerItem] = true;
         }
     }
 }

@@ -5,6 +5,7 @@ using Digest.Infrastructure.Writing;
 using Digest.Infrastructure.Writing.Prompts;
 using Digest.TestSupport;
 using Digest.TestSupport.FakeModelServer;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Infrastructure.Tests.Writing;
@@ -42,6 +43,37 @@ public sealed class PromptsEditedInTheDatabaseAreUsed
         await host.InScopeAsync(async s => { await s.GetRequiredService<PromptLibrary>().ActivateAsync("topic", shippedTopic); return 0; });
         await WriteMambaAsync(host, "Edited text so the cache does not answer.");
         Assert.StartsWith("Write the entry for one topic", server.Requests[^1].UserPrompt, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Sections_written_in_parallel_on_a_new_database_store_the_shipped_prompts_once_and_all_succeed(DatabaseProvider provider)
+    {
+        // A run's sections ask for their prompts at the same moment; on a new database each finds them missing.
+        // On PostgreSQL this deadlocked a run now and then (two scopes inserting the same rows in different orders).
+        await using var server = await FakeModelServer.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = DraftHost.Start(database, server);
+
+        for (var round = 0; round < 10; round++)
+        {
+            await host.WithDbAsync(db => db.Set<PromptVersion>().ExecuteDeleteAsync());
+            using var go = new ManualResetEventSlim();
+            var sections = Enumerable.Range(0, 8).Select(_ => Task.Run(() => host.InScopeAsync(async s =>
+            {
+                var library = s.GetRequiredService<PromptLibrary>();
+                go.Wait();
+                await library.EnsureSeededAsync();
+                return 0;
+            }))).ToList();
+            go.Set();
+            await Task.WhenAll(sections);
+        }
+
+        var active = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().ActiveAsync());
+        Assert.Equal(DefaultPrompts.All.Select(p => p.Name), active.Select(p => p.Name));
+        var history = await host.InScopeAsync(s => s.GetRequiredService<PromptLibrary>().HistoryAsync("topic"));
+        Assert.Single(history);
     }
 
     [Fact]

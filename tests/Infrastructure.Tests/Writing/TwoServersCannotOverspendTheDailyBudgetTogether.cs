@@ -24,8 +24,8 @@ public sealed class TwoServersCannotOverspendTheDailyBudgetTogether
         await SpentTodayAsync(database, 9_000);
         await using var serverA = database.BuildServices();
         await using var serverB = database.BuildServices();
-        var a = Reservations(serverA, database, TimeProvider.System);
-        var b = Reservations(serverB, database, TimeProvider.System);
+        var a = Reservations(serverA, TimeProvider.System);
+        var b = Reservations(serverB, TimeProvider.System);
 
         // Room for five calls of 600 tokens; twenty ask at once, half on each server.
         var granted = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? a : b).TryReserveAsync(Model, 600, Budget, CancellationToken.None)));
@@ -48,8 +48,8 @@ public sealed class TwoServersCannotOverspendTheDailyBudgetTogether
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var dead = database.BuildServices();
         await using var alive = database.BuildServices();
-        Assert.NotNull(await Reservations(dead, database, clock).TryReserveAsync(Model, 12_000, Budget, CancellationToken.None));
-        var survivor = Reservations(alive, database, clock);
+        Assert.NotNull(await Reservations(dead, clock).TryReserveAsync(Model, 12_000, Budget, CancellationToken.None));
+        var survivor = Reservations(alive, clock);
         Assert.Null(await survivor.TryReserveAsync(Model, 600, Budget, CancellationToken.None));
 
         clock.Advance(TimeSpan.FromMinutes(16));
@@ -57,8 +57,8 @@ public sealed class TwoServersCannotOverspendTheDailyBudgetTogether
         Assert.NotNull(await survivor.TryReserveAsync(Model, 600, Budget, CancellationToken.None));
     }
 
-    private static DatabaseTokenReservations Reservations(ServiceProvider services, TestDatabase database, TimeProvider clock) =>
-        new(services.GetRequiredService<IServiceScopeFactory>(), database.Options, clock, TimeSpan.FromMinutes(15));
+    private static DatabaseTokenReservations Reservations(ServiceProvider services, TimeProvider clock) =>
+        new(services.GetRequiredService<IServiceScopeFactory>(), clock, TimeSpan.FromMinutes(15));
 
     private static async Task SpentTodayAsync(TestDatabase database, int tokens)
     {

@@ -33,7 +33,7 @@ public sealed class ChangesReachEveryInstanceWithinASecond
     {
         await using var a = await DigestAppFactory.CreateAsync(provider);
         var siteA = a.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await using var b = new DigestAppFactory(a.Database, ownsDatabase: false);
+        await using var b = new DigestAppFactory(a.Database) { OwnsDatabase = false };
         var siteB = b.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await a.WithScopeAsync(s => UserAccounts.CreateAsync(s, Dashboard.EditorEmail, "Edith Editor", Dashboard.Password, Roles.Editor));
         var first = await PublishOnAsync(a, new PostBuilder { Edition = new(2026, 1, 3), Title = "The first post" });

@@ -34,12 +34,10 @@ public sealed class ListPagesShowPublishedPosts : IAsyncLifetime
     [InlineData("/?page=2", 2)]
     [InlineData("/page/2/", 2)]
     [InlineData("/page/3/", 3)]
-    [InlineData("/page/4/", 3)]
-    [InlineData("/page/99999999999999999999999999/", 3)]
     [InlineData("/?page=-5", 1)]
     [InlineData("/?page=abc", 1)]
     [InlineData("/?page=0", 1)]
-    [InlineData("/page/x/", 1)]
+    // Addresses of pages past the end (/page/4/ of 3) are not found, as on the old Hugo site: OldBlogAddressesKeepWorking.
     public async Task Paging_is_clamped_to_the_pages_that_exist(string path, int expectedPage)
     {
         for (var day = 1; day <= 21; day++)

@@ -90,12 +90,18 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
     /// </summary>
     public async Task EnsureSeededAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await Versions.AsNoTracking().Select(v => new { v.Name, v.Version, v.CreatedBy }).ToListAsync(cancellationToken);
-        var missing = DefaultPrompts.All.Where(p => stored.All(s => s.Name != p.Name)).ToList();
-        var outdated = DefaultPrompts.All
-            .Where(p => stored.Any(s => s.Name == p.Name) && stored.Where(s => s.Name == p.Name).All(s => s.CreatedBy == ShippedBy && s.Version < p.Version))
-            .ToList();
-        if (missing.Count == 0 && outdated.Count == 0)
+        if (!NeedsSeeding(await StoredAsync(cancellationToken), out _, out _))
+        {
+            return;
+        }
+
+        // Several scopes (the sections of one run are written in parallel, a second instance) can get here at once.
+        // One seeds under a lock; the others find the rows once it is theirs. Without the lock, two inserting the same
+        // rows in different orders deadlock on PostgreSQL's unique index.
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await TransactionLock.TakeAsync(db, "digest.prompts.seed", cancellationToken);
+        if (!NeedsSeeding(await StoredAsync(cancellationToken), out var missing, out var outdated))
         {
             return;
         }
@@ -112,15 +118,23 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
             Versions.Add(PromptVersion.Create(prompt.Name, prompt.Version, prompt.Text, ShippedBy, now));
         }
 
-        try
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
-        {
-            // Another scope seeded them at the same moment; the unique index kept the copies out.
-            db.ChangeTracker.Clear();
-        }
+    }
+
+    private async Task<List<(string Name, int Version, string CreatedBy)>> StoredAsync(CancellationToken cancellationToken) =>
+        [.. (await Versions.AsNoTracking().Select(v => new { v.Name, v.Version, v.CreatedBy }).ToListAsync(cancellationToken))
+            .Select(v => (v.Name, v.Version, v.CreatedBy))];
+
+    private static bool NeedsSeeding(List<(string Name, int Version, string CreatedBy)> stored, out List<PromptTemplate> missing, out List<PromptTemplate> outdated)
+    {
+        missing = [.. DefaultPrompts.All.Where(p => stored.All(s => s.Name != p.Name))];
+        outdated = [.. DefaultPrompts.All
+            .Where(p => stored.Any(s => s.Name == p.Name) && stored.Where(s => s.Name == p.Name).All(s => s.CreatedBy == ShippedBy && s.Version < p.Version))];
+        return missing.Count > 0 || outdated.Count > 0;
     }
 
     private static int Order(string name)

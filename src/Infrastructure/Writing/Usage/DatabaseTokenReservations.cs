@@ -12,17 +12,14 @@ namespace Digest.Infrastructure.Writing.Usage;
 /// SQLite: the database's single writer, taken by writing the row first), so two processes can never both fit in
 /// the last tokens of the day.
 /// </summary>
-public sealed class DatabaseTokenReservations(IServiceScopeFactory scopes, DatabaseOptions database, TimeProvider clock, TimeSpan lifetime) : ITokenReservations
+public sealed class DatabaseTokenReservations(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan lifetime) : ITokenReservations
 {
     public async Task<Guid?> TryReserveAsync(string model, int tokens, long budget, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DigestDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(model)})", cancellationToken);
-        }
+        await TransactionLock.TakeAsync(db, "digest.tokens:" + model.ToUpperInvariant(), cancellationToken);
 
         var now = clock.GetUtcNow();
         var reservation = TokenReservation.Create(model, tokens, now.UtcDateTime, lifetime);
@@ -59,17 +56,5 @@ public sealed class DatabaseTokenReservations(IServiceScopeFactory scopes, Datab
             .Select(r => r.Tokens)
             .ToListAsync(cancellationToken);
         return tokens.Sum(t => (long)t);
-    }
-
-    /// <summary>A stable 64-bit key per model (FNV-1a), the same in every process.</summary>
-    private static long LockKey(string model)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in "digest.tokens:" + model.ToUpperInvariant())
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return unchecked((long)hash);
     }
 }
