@@ -28,7 +28,7 @@ public sealed class EveryDashboardScreenWaitsForItsCircuit : IAsyncLifetime
         string[] screens =
         [
             "/admin", "/admin/posts", $"/admin/posts/{_postId}", $"/admin/posts/{_postId}/revisions", "/admin/runs", "/admin/account",
-            "/admin/settings", "/admin/users", "/admin/audit", "/admin/sources", "/admin/prompts", "/admin/import-export",
+            "/admin/settings", "/admin/users", "/admin/audit", "/admin/sources", "/admin/prompts", "/admin/import-export", "/admin/subscribers",
         ];
         var checkedControls = 0;
         foreach (var screen in screens)
