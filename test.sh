@@ -3,7 +3,7 @@
 #
 # Provisions what the tests need when it is missing (PostgreSQL server binaries, Redis, nginx, docker-compose
 # and Debian's chromium, through apt), starts a throwaway PostgreSQL cluster and a throwaway Redis in temp
-# directories on free ports, runs `dotnet test Digest.sln`, and prints as its very last line
+# directories on free ports, builds Digest.sln, runs the test projects in two lanes, and prints as its very last line
 # "N passed, N failed, N skipped".
 # It exits non-zero when a test failed, the build failed, or no test ran at all.
 #
@@ -259,10 +259,47 @@ rm -rf "$results"
 mkdir -p "$results/artifacts"
 export DIGEST_TEST_ARTIFACTS="$results/artifacts"
 
-say "dotnet test Digest.sln $*"
+say "dotnet build Digest.sln"
 dotnet_status=0
-dotnet test Digest.sln --logger trx --results-directory "$results" \
-  --blame-hang-timeout "${DIGEST_TEST_HANG:-5m}" --blame-hang-dump-type none "$@" || dotnet_status=$?
+dotnet build Digest.sln -nologo -v:quiet -clp:"ErrorsOnly;Summary" || dotnet_status=$?
+
+# The test projects run in two lanes at once: the web tests (the longest, and mostly waiting on the processes and
+# servers they start) in one, every other project one after another in the other. `dotnet test Digest.sln` ran
+# them one at a time, leaving a core idle while a test waited. Each line is prefixed with its project's name.
+test_project() {
+  local project=$1 name
+  name=$(basename "$project" .csproj)
+  name=${name#Digest.}
+  shift
+  dotnet test "$project" --no-build --logger trx --results-directory "$results" \
+    --blame-hang-timeout "${DIGEST_TEST_HANG:-5m}" --blame-hang-dump-type none "$@" 2>&1 | sed -u "s/^/[$name] /"
+}
+
+test_lane() {
+  local status=0 project
+  for project in "${@:2}"; do
+    test_project "$project" "${extra[@]}" || status=1
+  done
+  echo "$status" >"$1"
+}
+
+if ((dotnet_status == 0)); then
+  extra=("$@")
+  web=tests/Web.Tests/Digest.Web.Tests.csproj
+  others=()
+  for project in tests/*/*.Tests.csproj; do
+    [[ $project == "$web" ]] || others+=("$project")
+  done
+  say "dotnet test, two lanes: $(basename "$web") | $(printf '%s ' "${others[@]##*/}")${*:+(with $*)}"
+  test_lane "$results/lane-web.status" "$web" &
+  web_lane=$!
+  test_lane "$results/lane-others.status" "${others[@]}"
+  wait "$web_lane" || true
+  if [[ $(cat "$results/lane-web.status" 2>/dev/null || echo 1) != 0 || $(cat "$results/lane-others.status" 2>/dev/null || echo 1) != 0 ]]; then
+    dotnet_status=1
+  fi
+  rm -f "$results"/lane-*.status
+fi
 
 # Sums one attribute of the <Counters .../> element over every TRX file of this run.
 sum_counter() {

@@ -43,8 +43,12 @@ public sealed class EveryPageWorksUnderTheContentSecurityPolicy(LiveApp app, Bro
         await page.GotoAsync("/admin");
         await page.FillAsync("#email", LiveApp.AdminEmail);
         await page.FillAsync("#password", LiveApp.Password);
+        // The dashboard the sign-in lands on opens its circuit too: wait for it, or its WebSocket, opened late on a
+        // slow machine, would be taken for the next screen's.
+        var landed = CircuitAnswered(page);
         await page.ClickAsync("button[type=submit]");
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        await landed.WaitAsync(TimeSpan.FromSeconds(15));
 
         foreach (var path in new[] { "/admin", "/admin/posts", $"/admin/posts/{postId}", $"/admin/posts/{postId}/revisions", "/admin/runs", "/admin/sources", "/admin/prompts", "/admin/settings", "/admin/users", "/admin/audit" })
         {
