@@ -134,7 +134,7 @@ public sealed class NothingTypedOrClickedEarlyIsLost(NothingTypedOrClickedEarlyI
         await page.ReloadAsync();
 
         await Expect(page.Locator("p.alert[role=alert]")).ToContainTextAsync("This browser's copy of your unsaved edits could not be read");
-        await Expect(page.Locator(".sticky-save [role=status]")).ToHaveTextAsync("Not known: unsaved edits in this browser could not be checked");
+        await Expect(page.Locator(".editor-bar .save-state")).ToHaveTextAsync("Not known: unsaved edits in this browser could not be checked");
         await Expect(page.Locator(".connecting")).ToContainTextAsync("Editing waits until this browser's copy of your unsaved edits has been read.");
         await Expect(title).ToBeDisabledAsync();
         await page.SaveAsync("15-editor-browser-copy-unreadable", fullPage: false);
@@ -144,7 +144,7 @@ public sealed class NothingTypedOrClickedEarlyIsLost(NothingTypedOrClickedEarlyI
         await page.ClickAsync("#retry-restore");
         await Expect(page.Locator(".alert.ok")).ToContainTextAsync("Your unsaved edits from your last visit are back.");
         await Expect(title).ToHaveValueAsync("Kept copy typed yesterday");
-        await Expect(page.Locator(".sticky-save [role=status]")).ToHaveTextAsync("Unsaved changes (kept in this browser until you save)");
+        await Expect(page.Locator(".editor-bar .save-state")).ToHaveTextAsync("Unsaved changes (kept in this browser until you save)");
     }
 
     /// <summary>The live app, on a server that keeps no disconnected circuit: a dropped connection cannot rejoin its circuit.</summary>

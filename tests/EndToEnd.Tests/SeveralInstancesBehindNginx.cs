@@ -27,6 +27,7 @@ public abstract class SeveralInstancesBehindNginx<TInstances>(TInstances instanc
         var page = await SignedInAsync(Instances.A.Address);
         await page.GotoAsync($"/admin/posts/{draft.Id}");
         await page.Locator("[data-interactive=yes]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.ClickAsync("#publish-toggle");
         if (await page.Locator("#override").CountAsync() > 0)
         {
             await page.FillAsync("#override", "instances test");
