@@ -3,7 +3,7 @@
 #
 # Provisions what the tests need when it is missing (PostgreSQL server binaries, Redis, nginx, docker-compose
 # and Debian's chromium, through apt), starts a throwaway PostgreSQL cluster and a throwaway Redis in temp
-# directories on free ports, builds Digest.sln, runs the test projects in two lanes, and prints as its very last line
+# directories on free ports, builds Digest.sln, runs the test projects in three lanes, and prints as its very last line
 # "N passed, N failed, N skipped".
 # It exits non-zero when a test failed, the build failed, or no test ran at all.
 #
@@ -263,9 +263,10 @@ say "dotnet build Digest.sln"
 dotnet_status=0
 dotnet build Digest.sln -nologo -v:quiet -clp:"ErrorsOnly;Summary" || dotnet_status=$?
 
-# The test projects run in two lanes at once: the web tests (the longest, and mostly waiting on the processes and
-# servers they start) in one, every other project one after another in the other. `dotnet test Digest.sln` ran
-# them one at a time, leaving a core idle while a test waited. Each line is prefixed with its project's name.
+# The test projects run in three lanes at once: the web tests and the browser tests (the two longest, mostly waiting
+# on the processes, servers and browsers they start) each in a lane of their own, every other project one after
+# another in the third. `dotnet test Digest.sln` ran them one at a time, leaving a core idle while a test waited
+# (ADR 0040). Each output line is prefixed with its project's name.
 test_project() {
   local project=$1 name
   name=$(basename "$project" .csproj)
@@ -285,19 +286,25 @@ test_lane() {
 
 if ((dotnet_status == 0)); then
   extra=("$@")
-  web=tests/Web.Tests/Digest.Web.Tests.csproj
+  own_lane=(tests/Web.Tests/Digest.Web.Tests.csproj tests/EndToEnd.Tests/Digest.EndToEnd.Tests.csproj)
   others=()
   for project in tests/*/*.Tests.csproj; do
-    [[ $project == "$web" ]] || others+=("$project")
+    [[ " ${own_lane[*]} " == *" $project "* ]] || others+=("$project")
   done
-  say "dotnet test, two lanes: $(basename "$web") | $(printf '%s ' "${others[@]##*/}")${*:+(with $*)}"
-  test_lane "$results/lane-web.status" "$web" &
-  web_lane=$!
+  say "dotnet test in three lanes: ${own_lane[0]##*/} | ${own_lane[1]##*/} | ${others[*]##*/}${*:+ (with $*)}"
+  lanes=()
+  for project in "${own_lane[@]}"; do
+    test_lane "$results/lane-${#lanes[@]}.status" "$project" &
+    lanes+=($!)
+  done
   test_lane "$results/lane-others.status" "${others[@]}"
-  wait "$web_lane" || true
-  if [[ $(cat "$results/lane-web.status" 2>/dev/null || echo 1) != 0 || $(cat "$results/lane-others.status" 2>/dev/null || echo 1) != 0 ]]; then
-    dotnet_status=1
-  fi
+  for lane in "${lanes[@]}"; do
+    wait "$lane" || true
+  done
+  for status in "$results"/lane-*.status; do
+    [[ $(cat "$status") == 0 ]] || dotnet_status=1
+  done
+  (( $(ls "$results"/lane-*.status | wc -l) == ${#own_lane[@]} + 1 )) || dotnet_status=1
   rm -f "$results"/lane-*.status
 fi
 

@@ -1,5 +1,6 @@
 using Digest.Infrastructure.Data;
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,10 @@ public static class JobsServiceCollectionExtensions
             }
             else
             {
-                config.UseInMemoryStorage();
+                // The embedded store keeps finished jobs in the process's memory; with jobs every minute, Hangfire's
+                // default of hours of history was a steady creep on an idle site (ADR 0029). An hour is enough to see
+                // what just ran; the runs themselves are kept in the database.
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) });
             }
         });
 

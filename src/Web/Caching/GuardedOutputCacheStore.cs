@@ -9,8 +9,10 @@ namespace Digest.Web.Caching;
 /// Wraps the output cache's store (memory, or Redis when configured): counts hits and misses for the metrics, and
 /// keeps a store that fails (Redis unreachable) from failing the page — a failed read is a miss, a failed write is
 /// skipped, a failed eviction is logged (and made good when the connection comes back, see <see cref="RedisCacheResync"/>).
+/// While <paramref name="available"/> says the store is unreachable it is not asked at all (a miss, no write), so a
+/// page never waits for a command to time out.
 /// </summary>
-internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<GuardedOutputCacheStore> logger) : IOutputCacheBufferStore
+internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<GuardedOutputCacheStore> logger, Func<bool>? available = null) : IOutputCacheBufferStore
 {
     private static readonly KeyValuePair<string, object?> Hit = new("digest.result", "hit");
     private static readonly KeyValuePair<string, object?> Miss = new("digest.result", "miss");
@@ -18,6 +20,11 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        if (!IsAvailable("read"))
+        {
+            return null;
+        }
+
         try
         {
             var value = await inner.GetAsync(key, cancellationToken);
@@ -46,6 +53,11 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
             return true;
         }
 
+        if (!IsAvailable("read"))
+        {
+            return false;
+        }
+
         try
         {
             var found = await buffered.TryGetAsync(key, destination, cancellationToken);
@@ -62,6 +74,11 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
+        if (available?.Invoke() == false)
+        {
+            return;
+        }
+
         try
         {
             await inner.SetAsync(key, value, tags, validFor, cancellationToken);
@@ -80,6 +97,11 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
             return;
         }
 
+        if (available?.Invoke() == false)
+        {
+            return;
+        }
+
         try
         {
             await buffered.SetAsync(key, value, tags, validFor, cancellationToken);
@@ -92,6 +114,12 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
+        if (available?.Invoke() == false)
+        {
+            logger.LogError("Could not evict \"{Tag}\" from the output cache store, which is unreachable; it is evicted again when the store is back", tag);
+            return;
+        }
+
         try
         {
             await inner.EvictByTagAsync(tag, cancellationToken);
@@ -102,11 +130,24 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
         }
     }
 
+    /// <summary>False (and the lookup counted as a miss, with a warning now and then) while the store is unreachable.</summary>
+    private bool IsAvailable(string what)
+    {
+        if (available?.Invoke() != false)
+        {
+            return true;
+        }
+
+        Warn(null, what);
+        DigestTelemetry.OutputCacheLookups.Add(1, Miss);
+        return false;
+    }
+
     private static bool IsStoreFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     // Under load every request would fail the same way: one warning a minute is enough.
-    private void Warn(Exception ex, string what)
+    private void Warn(Exception? ex, string what)
     {
         var now = Environment.TickCount64;
         var last = Interlocked.Read(ref _lastWarning);

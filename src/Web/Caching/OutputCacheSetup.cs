@@ -43,7 +43,8 @@ public static class OutputCacheSetup
         var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(store);
         services.AddSingleton<IOutputCacheStore>(provider => new GuardedOutputCacheStore(
-            Create(provider, store), provider.GetRequiredService<ILogger<GuardedOutputCacheStore>>()));
+            Create(provider, store), provider.GetRequiredService<ILogger<GuardedOutputCacheStore>>(),
+            provider.GetService<RedisConnection>() is { } connection ? () => connection.IsConnected : null));
         services.AddSingleton<IPublicSiteCache, OutputCachePublicSiteCache>();
         return services;
     }

@@ -13,6 +13,19 @@ public sealed class RedisConnection(string configuration) : IAsyncDisposable
 
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
 
+    /// <summary>
+    /// Whether Redis can be used right now (connecting on first call). Callers skip Redis while this is false instead of
+    /// waiting for a command to time out: with Redis down, a page must not take the client's five-second timeout.
+    /// </summary>
+    public bool IsConnected
+    {
+        get
+        {
+            var connecting = _connection.Value;
+            return connecting.IsCompletedSuccessfully && connecting.Result.IsConnected;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)

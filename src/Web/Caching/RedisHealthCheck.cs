@@ -11,6 +11,11 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!redis.IsConnected)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected; pages are rendered without the shared cache.");
+        }
+
         try
         {
             var connection = await redis.GetAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);

@@ -59,12 +59,16 @@ public sealed class ProbesSayWhetherAnInstanceCanServe
     [Fact]
     public async Task Without_Redis_an_instance_is_degraded_but_still_serves_pages()
     {
-        // A port nothing listens on: Redis configured but down.
-        await using var app = await DigestAppFactory.CreateAsync(settings: Redis("127.0.0.1:1,connectTimeout=200"));
+        // A port nothing listens on: Redis configured but down. Its commands would wait a minute for a connection
+        // (the client's own timeout is five seconds); the site must not wait for them at all.
+        await using var app = await DigestAppFactory.CreateAsync(settings: Redis("127.0.0.1:1,connectTimeout=200,asyncTimeout=60000,syncTimeout=60000"));
         var client = app.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
 
         var ready = await client.GetAsync("/healthz/ready");
         var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/index.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var report = await ReportAsync(ready);

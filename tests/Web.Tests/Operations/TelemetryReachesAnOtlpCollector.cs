@@ -39,6 +39,8 @@ public sealed class TelemetryReachesAnOtlpCollector
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            // The job below is picked up within a second rather than Hangfire's fifteen.
+            ["Digest:Jobs:PollInterval"] = "1",
             ["Digest:Llm:Provider"] = "OpenAI",
             ["Digest:Llm:Endpoint"] = model.OpenAiEndpoint.ToString(),
             ["Digest:Llm:ApiKey"] = model.ApiKey,
