@@ -4,6 +4,7 @@ using Digest.TestSupport;
 namespace Digest.Web.Tests.CommandLine;
 
 /// <summary>The operator's verbs through the real program: exit 0 and what was done, or non-zero and one line saying why.</summary>
+[Collection(ProgramsCollection.Name)]
 public sealed class OperatorCommandTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;

@@ -1,5 +1,6 @@
 namespace Digest.Web.Tests.Import;
 
+[Collection(ProgramsCollection.Name)]
 public sealed class ImportAndExportVerbsRunThroughTheProgram : IDisposable
 {
     private readonly ProgramRun _program = new();

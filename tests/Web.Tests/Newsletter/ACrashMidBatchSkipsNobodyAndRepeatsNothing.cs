@@ -15,6 +15,7 @@ namespace Digest.Web.Tests.Newsletter;
 /// with SIGKILL in the middle of the mailing and started again; the SMTP server then holds exactly one message for each
 /// active subscriber.
 /// </summary>
+[Collection(ProgramsCollection.Name)]
 public sealed class ACrashMidBatchSkipsNobodyAndRepeatsNothing(Xunit.Abstractions.ITestOutputHelper output)
 {
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();

@@ -8,6 +8,7 @@ namespace Digest.Web.Tests.Newsletter;
 
 /// <summary>The operator's newsletter verbs through the real program, as the README shows them (one database, one pass:
 /// each start of the program costs seconds).</summary>
+[Collection(ProgramsCollection.Name)]
 public sealed class NewsletterVerbsRunThroughTheProgram
 {
     [Fact]
