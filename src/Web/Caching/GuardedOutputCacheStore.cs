@@ -74,7 +74,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        if (available?.Invoke() == false)
+        if (!Reachable)
         {
             return;
         }
@@ -97,7 +97,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
             return;
         }
 
-        if (available?.Invoke() == false)
+        if (!Reachable)
         {
             return;
         }
@@ -114,7 +114,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
-        if (available?.Invoke() == false)
+        if (!Reachable)
         {
             logger.LogError("Could not evict \"{Tag}\" from the output cache store, which is unreachable; it is evicted again when the store is back", tag);
             return;
@@ -130,10 +130,12 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, ILogger<G
         }
     }
 
+    private bool Reachable => available?.Invoke() != false;
+
     /// <summary>False (and the lookup counted as a miss, with a warning now and then) while the store is unreachable.</summary>
     private bool IsAvailable(string what)
     {
-        if (available?.Invoke() != false)
+        if (Reachable)
         {
             return true;
         }

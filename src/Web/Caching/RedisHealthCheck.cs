@@ -18,7 +18,7 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 
         try
         {
-            var connection = await redis.GetAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var connection = await redis.GetAsync();
             var latency = await connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms");
         }

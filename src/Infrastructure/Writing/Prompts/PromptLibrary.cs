@@ -98,8 +98,7 @@ public sealed class PromptLibrary(DigestDbContext db, TimeProvider clock)
         // Several scopes (the sections of one run are written in parallel, a second instance) can get here at once.
         // One seeds under a lock; the others find the rows once it is theirs. Without the lock, two inserting the same
         // rows in different orders deadlock on PostgreSQL's unique index.
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await TransactionLock.TakeAsync(db, "digest.prompts.seed", cancellationToken);
         if (!NeedsSeeding(await StoredAsync(cancellationToken), out var missing, out var outdated))
         {
