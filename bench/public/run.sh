@@ -114,6 +114,10 @@ done
 
 mb() { echo $(($1 / 1024)); }
 
+# A site that has been up for a while has settled: the idle trim's 15-s tick has given back the JIT's scratch memory
+# from warming up (ADR 0029). Wait for one tick, as a long-running server would have.
+sleep 20
+
 say "memory: ${memory_run}s at ${memory_connections} connections on the post page, then ${idle}s idle"
 start=$(rss_kb "$app")
 wrk -t"$threads" -c"$memory_connections" -d"${memory_run}s" "$base$post" >"$work/long.txt" &
