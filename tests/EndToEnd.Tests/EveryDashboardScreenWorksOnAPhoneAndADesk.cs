@@ -154,6 +154,19 @@ public sealed class EveryDashboardScreenWorksOnAPhoneAndADesk(LiveApp app, Brows
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(page.Locator("#admin-nav a[href='/admin/sources']")).ToBeVisibleAsync();
         var problems = await CheckAsync(page, DashboardBrowser.Phone, $"the open menu in {scheme.ToString().ToLowerInvariant()}");
+
+        // The theme entry says which theme is on, and a tap switches it (and back, for the checks that follow).
+        var toggle = page.Locator("#admin-nav #theme-toggle");
+        var state = page.Locator("#admin-nav #theme-toggle .toggle-state");
+        var shown = () => state.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content");
+        var (now, other) = scheme == ColorScheme.Dark ? ("\"On\"", "\"Off\"") : ("\"Off\"", "\"On\"");
+        Assert.Equal(now, await shown());
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", scheme == ColorScheme.Dark ? "false" : "true");
+        Assert.Equal(other, await shown());
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", scheme == ColorScheme.Dark ? "true" : "false");
+        Assert.Equal(now, await shown());
         await page.SaveAsync($"screen-menu-phone-{scheme.ToString().ToLowerInvariant()}", fullPage: false);
         await page.Locator("#admin-nav a[href='/admin/posts']").ClickAsync();
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Posts");
