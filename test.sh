@@ -263,9 +263,8 @@ say "dotnet build Digest.sln"
 dotnet_status=0
 dotnet build Digest.sln -nologo -v:quiet -clp:"ErrorsOnly;Summary" || dotnet_status=$?
 
-# The test projects run in three lanes at once (ADR 0040): the web tests; the browser tests, then the infrastructure
-# and domain tests; the README suite. The machine is CPU-bound, so the lanes are sized to finish together rather than
-# to keep any one short. Each output line is prefixed with its project's name; each project writes a TRX file of its
+# The test projects run in three lanes at once (ADR 0040): the web tests; the browser tests; the README suite, then
+# the domain and infrastructure tests, which fill the cores the other lanes leave as they finish. Each output line is prefixed with its project's name; each project writes a TRX file of its
 # own name (two starting in the same second could otherwise write the same default name).
 test_project() {
   local name=$1 project=$2
@@ -286,8 +285,8 @@ test_lane() {
 if ((dotnet_status == 0)); then
   extra=("$@")
   lanes=("Web.Tests|tests/Web.Tests/Digest.Web.Tests.csproj"
-    "EndToEnd.Tests|tests/EndToEnd.Tests/Digest.EndToEnd.Tests.csproj;Infrastructure.Tests|tests/Infrastructure.Tests/Digest.Infrastructure.Tests.csproj;Domain.Tests|tests/Domain.Tests/Digest.Domain.Tests.csproj"
-    "Acceptance.Tests|tests/Acceptance.Tests/Digest.Acceptance.Tests.csproj")
+    "EndToEnd.Tests|tests/EndToEnd.Tests/Digest.EndToEnd.Tests.csproj"
+    "Acceptance.Tests|tests/Acceptance.Tests/Digest.Acceptance.Tests.csproj;Domain.Tests|tests/Domain.Tests/Digest.Domain.Tests.csproj;Infrastructure.Tests|tests/Infrastructure.Tests/Digest.Infrastructure.Tests.csproj")
 
   # Every test project must be in a lane: a new one added to tests/ and forgotten here would silently not run.
   in_lanes=$(printf '%s;' "${lanes[@]}")

@@ -31,6 +31,8 @@ public sealed class TheEditorSeesWhatEachSentenceRestsOn : EditorPageContext
         var link = fromComment.QuerySelectorAll(".claim-tip a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains(GroundedDrafts.Permalink, link);
         Assert.Contains(fromComment.QuerySelectorAll(".claim-tip mark"), m => m.TextContent.Contains("20%", StringComparison.Ordinal) || m.TextContent.Contains("bf16", StringComparison.Ordinal));
+        // The sentence matches the comment on several words; the comment is quoted once, not once per word.
+        Assert.Single(link, l => l == GroundedDrafts.Permalink);
 
         // The gate lists it with the other findings in the editor's bar, and the finding leads to the marked sentences.
         cut.WaitForAssertion(() => Assert.Contains("Topic 1: 1 statement not found in its sources.", cut.Find("#findings-panel .problems").TextContent, StringComparison.Ordinal));
