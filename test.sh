@@ -264,8 +264,9 @@ dotnet_status=0
 dotnet build Digest.sln -nologo -v:quiet -clp:"ErrorsOnly;Summary" || dotnet_status=$?
 
 # The test projects run in three lanes at once (ADR 0040): the web tests; the browser tests; the README suite, then
-# the domain and infrastructure tests, which fill the cores the other lanes leave as they finish. Each output line is prefixed with its project's name; each project writes a TRX file of its
-# own name (two starting in the same second could otherwise write the same default name).
+# the domain and infrastructure tests, which fill the cores the other lanes leave as they finish. Each output line is
+# prefixed with its project's name; each project writes a TRX file of its own name (two starting in the same second
+# could otherwise write the same default name).
 test_project() {
   local name=$1 project=$2
   shift 2
