@@ -6,6 +6,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Domain/Digest.Domain.csproj src/Domain/
 COPY src/Infrastructure/Digest.Infrastructure.csproj src/Infrastructure/
+COPY src/Migrations/Digest.Migrations.csproj src/Migrations/
 COPY src/Web/Digest.Web.csproj src/Web/
 RUN dotnet restore src/Web/Digest.Web.csproj
 

@@ -19,6 +19,13 @@ public sealed class DatabaseMigrator(DigestDbContext db, DatabaseOptions options
             return;
         }
 
+        await MigrateUnderAdvisoryLockAsync(cancellationToken);
+    }
+
+    // A method of its own so that a SQLite process never loads Npgsql to compile MigrateAsync (issue 15's memory).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private async Task MigrateUnderAdvisoryLockAsync(CancellationToken cancellationToken)
+    {
         // Two instances started together (compose starts both once PostgreSQL is healthy) would otherwise both read
         // the same pending list and the second would fail re-applying what the first just did. The lock is held on a
         // connection of its own, for the whole migration and seeding; the pending list is read once it is held.

@@ -35,11 +35,14 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The assembly that holds the migrations of both providers (src/Migrations), loaded by name when needed.</summary>
+    public const string MigrationsAssembly = "Digest.Migrations";
+
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigestDbContext).Assembly.FullName));
+        db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly));
 
     internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DigestDbContext).Assembly.FullName));
+        db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
 
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider services) =>
         [services.GetRequiredService<Newsletter.PublishingOutbox>(), services.GetRequiredService<SiteStampInterceptor>()];

@@ -21,16 +21,7 @@ public static class JobsServiceCollectionExtensions
                 .UseFilter(new CurrentJob());
             if (database.Provider == DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(
-                    storage => storage.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        // Without this a job still running after 30 minutes is fetched again by another worker.
-                        UseSlidingInvisibilityTimeout = true,
-                        PrepareSchemaIfNecessary = true,
-                        SchemaName = "hangfire",
-                        QueuePollInterval = pollInterval ?? TimeSpan.FromSeconds(15),
-                    });
+                UsePostgres(config, database.ConnectionString, pollInterval ?? TimeSpan.FromSeconds(15));
             }
             else
             {
@@ -63,4 +54,18 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<RecurringJobSchedule>();
         return services;
     }
+
+    // Its own method so that a SQLite process never loads Hangfire.PostgreSql and Npgsql to compile the lambda above.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void UsePostgres(IGlobalConfiguration config, string connectionString, TimeSpan pollInterval) =>
+        config.UsePostgreSqlStorage(
+            storage => storage.UseNpgsqlConnection(connectionString),
+            new PostgreSqlStorageOptions
+            {
+                // Without this a job still running after 30 minutes is fetched again by another worker.
+                UseSlidingInvisibilityTimeout = true,
+                PrepareSchemaIfNecessary = true,
+                SchemaName = "hangfire",
+                QueuePollInterval = pollInterval,
+            });
 }

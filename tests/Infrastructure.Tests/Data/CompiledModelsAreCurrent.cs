@@ -25,9 +25,7 @@ public sealed partial class CompiledModelsAreCurrent
     [MemberData(nameof(Providers))]
     public void The_committed_compiled_model_is_what_the_current_model_generates(string provider)
     {
-        using DbContext context = provider == "Sqlite"
-            ? new SqliteDesignTimeFactory().CreateDbContext([])
-            : new PostgresDesignTimeFactory().CreateDbContext([]);
+        using var context = Context(provider);
         var generated = Generate(context, provider);
 
         var directory = RepositoryRoot.Path("src", "Infrastructure", "Data", "CompiledModels", provider);
@@ -47,13 +45,26 @@ public sealed partial class CompiledModelsAreCurrent
     [MemberData(nameof(Providers))]
     public void The_running_context_uses_the_compiled_model(string provider)
     {
-        using DbContext context = provider == "Sqlite"
-            ? new SqliteDesignTimeFactory().CreateDbContext([])
-            : new PostgresDesignTimeFactory().CreateDbContext([]);
+        using var context = Context(provider);
 
         var model = context.GetService<IDesignTimeModel>().Model;
         Assert.Equal($"Digest.Infrastructure.Data.CompiledModels.{provider}.{provider}DigestDbContextModel", context.Model.GetType().FullName);
         Assert.Equal(model.GetEntityTypes().Count(), context.Model.GetEntityTypes().Count());
+    }
+
+    // The connection strings are placeholders: nothing here opens a connection.
+    private static DigestDbContext Context(string provider)
+    {
+        if (provider == "Sqlite")
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteDigestDbContext>();
+            DatabaseServiceCollectionExtensions.ConfigureSqlite(sqlite, "Data Source=unused.db");
+            return new SqliteDigestDbContext(sqlite.Options);
+        }
+
+        var postgres = new DbContextOptionsBuilder<PostgresDigestDbContext>();
+        DatabaseServiceCollectionExtensions.ConfigurePostgres(postgres, "Host=unused");
+        return new PostgresDigestDbContext(postgres.Options);
     }
 
     private static List<ScaffoldedFile> Generate(DbContext context, string provider)

@@ -6,10 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../../../.." && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
-dotnet build src/Infrastructure --nologo -v quiet -clp:NoSummary
+dotnet build src/Migrations --nologo -v quiet >/dev/null || dotnet build src/Migrations --nologo -v quiet
 for provider in Sqlite Postgres; do
   rm -rf "src/Infrastructure/Data/CompiledModels/$provider"
-  dotnet ef dbcontext optimize --no-build --project src/Infrastructure --startup-project src/Infrastructure \
+  dotnet ef dbcontext optimize --no-build --project src/Infrastructure --startup-project src/Migrations \
     --context "${provider}DigestDbContext" --output-dir "Data/CompiledModels/$provider" \
     --namespace "Digest.Infrastructure.Data.CompiledModels.$provider" >/dev/null
   echo "Data/CompiledModels/$provider regenerated"

@@ -1,0 +1,93 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Digest.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ArchiveFidelity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "FeedLength",
+                table: "site_settings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 30); // what the feeds carried before the setting existed
+
+            migrationBuilder.AddColumn<List<string>>(
+                name: "ImportNotes",
+                table: "posts",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'::text[]"); // hand-written: posts already stored need a value, or the column cannot be NOT NULL
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ImportedAt",
+                table: "posts",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ImportedFrom",
+                table: "posts",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceFrontMatter",
+                table: "posts",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Lead",
+                table: "post_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Markdown",
+                table: "post_sections",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "FeedLength",
+                table: "site_settings");
+
+            migrationBuilder.DropColumn(
+                name: "ImportNotes",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "ImportedAt",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "ImportedFrom",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "SourceFrontMatter",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "Lead",
+                table: "post_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Markdown",
+                table: "post_sections");
+        }
+    }
+}
