@@ -17,15 +17,16 @@ public static class TestPostgres
     public static string SkipReason =>
         $"PostgreSQL tests need {VariableName}; ./test.sh provisions a throwaway server and sets it.";
 
-    /// <summary>Creates an empty database and returns a connection string to it.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix = "digest_test")
+    /// <summary>Creates an empty database, or a copy of <paramref name="template"/>, and returns a connection string to it.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix = "digest_test", string? template = null)
     {
         var server = ServerConnectionString ?? throw new InvalidOperationException(SkipReason);
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

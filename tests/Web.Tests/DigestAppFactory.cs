@@ -27,9 +27,10 @@ public sealed class DigestAppFactory(TestDatabase database, bool runJobServer = 
 
     /// <param name="runJobServer">Start Hangfire's server (the "Generate now" button needs it); tests that run jobs directly leave it off.</param>
     /// <param name="settings">Configuration of the test's own (e.g. <c>Digest:Demo</c>, <c>Digest:RateLimits:Search:PermitLimit</c>), applied last.</param>
-    /// <remarks>A second instance over the same database (as in production) is <c>new DigestAppFactory(first.Database) { OwnsDatabase = false }</c>.</remarks>
+    /// <remarks>The database is a migrated copy (<see cref="TestDatabase.CreateAsync"/>); pass <see cref="TestDatabase.CreateEmptyAsync"/> to the constructor to have the app migrate it at start-up.
+    /// A second instance over the same database (as in production) is <c>new DigestAppFactory(first.Database) { OwnsDatabase = false }</c>.</remarks>
     public static async Task<DigestAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool runJobServer = false, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(await TestDatabase.CreateEmptyAsync(provider), runJobServer, settings);
+        new(await TestDatabase.CreateAsync(provider), runJobServer, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

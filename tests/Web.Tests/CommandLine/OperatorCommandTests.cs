@@ -9,18 +9,20 @@ public sealed class OperatorCommandTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
+    // A migrated copy: each verb would otherwise start by migrating; the first test below starts from nothing.
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Migrate_prepares_an_empty_database_and_lists_the_default_sources()
     {
-        var migrate = await DigestCli.RunAsync(_database, "migrate");
+        await using var empty = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
+        var migrate = await DigestCli.RunAsync(empty, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         Assert.Equal("The Sqlite database is up to date.", migrate.Out.Trim());
 
-        var sources = await DigestCli.RunAsync(_database, "sources", "list");
+        var sources = await DigestCli.RunAsync(empty, "sources", "list");
         Assert.Equal(0, sources.ExitCode);
         Assert.Contains("r/MachineLearning", sources.Out, StringComparison.Ordinal);
         Assert.Contains("arXiv cs.LG", sources.Out, StringComparison.Ordinal);
