@@ -64,7 +64,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var template = await CreateEmptyAsync(DatabaseProvider.Sqlite);
         await template.MigrateAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        RemoveAtExit(template);
         return Path.Combine(template.Options.DataDirectory, "digest.db");
     });
 
@@ -78,9 +78,21 @@ public sealed class TestDatabase : IAsyncDisposable
             Npgsql.NpgsqlConnection.ClearPool(pooled);
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        RemoveAtExit(template);
         return new Npgsql.NpgsqlConnectionStringBuilder(template.Options.ConnectionString).Database!;
     });
+
+    private static void RemoveAtExit(TestDatabase template) => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        try
+        {
+            template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or IOException or UnauthorizedAccessException)
+        {
+            // The server or the temp folder is already gone; what is left goes with the throwaway server or temp folder.
+        }
+    };
 
     private async Task MigrateAsync()
     {
