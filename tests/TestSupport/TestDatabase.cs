@@ -63,7 +63,6 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var template = await CreateEmptyAsync(DatabaseProvider.Sqlite);
         await template.MigrateAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         RemoveAtExit(template);
         return Path.Combine(template.Options.DataDirectory, "digest.db");
     });

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,7 +24,7 @@ public sealed class DatabaseMigrator(DigestDbContext db, DatabaseOptions options
     }
 
     // A method of its own so that a SQLite process never loads Npgsql to compile MigrateAsync (issue 15's memory).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private async Task MigrateUnderAdvisoryLockAsync(CancellationToken cancellationToken)
     {
         // Two instances started together (compose starts both once PostgreSQL is healthy) would otherwise both read

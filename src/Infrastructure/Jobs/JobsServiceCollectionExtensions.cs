@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Digest.Infrastructure.Data;
 using Hangfire;
 using Hangfire.InMemory;
@@ -56,7 +57,7 @@ public static class JobsServiceCollectionExtensions
     }
 
     // Its own method so that a SQLite process never loads Hangfire.PostgreSql and Npgsql to compile the lambda above.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void UsePostgres(IGlobalConfiguration config, string connectionString, TimeSpan pollInterval) =>
         config.UsePostgreSqlStorage(
             storage => storage.UseNpgsqlConnection(connectionString),

@@ -1,8 +1,7 @@
-using Digest.Infrastructure.Data;
 using System.Text.RegularExpressions;
+using Digest.Infrastructure.Data;
 using Digest.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -48,9 +47,11 @@ public sealed partial class CompiledModelsAreCurrent
         using var context = Context(provider);
 
         var model = context.GetService<IDesignTimeModel>().Model;
-        Assert.Equal($"Digest.Infrastructure.Data.CompiledModels.{provider}.{provider}DigestDbContextModel", context.Model.GetType().FullName);
+        Assert.Equal($"{Namespace(provider)}.{provider}DigestDbContextModel", context.Model.GetType().FullName);
         Assert.Equal(model.GetEntityTypes().Count(), context.Model.GetEntityTypes().Count());
     }
+
+    private static string Namespace(string provider) => $"Digest.Infrastructure.Data.CompiledModels.{provider}";
 
     // The connection strings are placeholders: nothing here opens a connection.
     private static DigestDbContext Context(string provider)
@@ -76,7 +77,7 @@ public sealed partial class CompiledModelsAreCurrent
         var options = new CompiledModelCodeGenerationOptions
         {
             ContextType = context.GetType(),
-            ModelNamespace = $"Digest.Infrastructure.Data.CompiledModels.{provider}",
+            ModelNamespace = Namespace(provider),
             Language = "C#",
             UseNullableReferenceTypes = true,
         };
