@@ -4,7 +4,6 @@ using Digest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Digest.Web.Account;
 
@@ -14,7 +13,7 @@ internal static class AccountEndpoints
     {
         // A form post with the page's antiforgery token, so no other site can sign an editor out. UseAntiforgery only
         // records the result for an endpoint that binds no form: the endpoint has to refuse a failed check itself.
-        endpoints.MapPost("/account/logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signIn, [FromServices] DigestDbContext db, [FromServices] TimeProvider clock) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, DigestDbContext db, TimeProvider clock) =>
         {
             if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
             {

@@ -14,7 +14,12 @@ public static class DigestHost
     public static WebApplicationBuilder CreateBuilder(Invocation invocation, string? environmentName = null)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = invocation.HostArguments, EnvironmentName = environmentName });
+        // The slim builder leaves out what Digest never uses (IIS hosting, HTTP/3 over QUIC, the debugger's log window),
+        // which the full one loads into every process; what the site does use of the rest is added back (ADR 0043).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = invocation.HostArguments, EnvironmentName = environmentName });
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.Services.AddRouting();
+        builder.Logging.AddEventSourceLogger();
         builder.AddInfrastructure(runJobs: !invocation.IsCommand);
         builder.AddDigestIdentity();
         if (invocation.IsCommand)
