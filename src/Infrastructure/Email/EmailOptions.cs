@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MimeKit;
 using Microsoft.Extensions.Configuration;
 
@@ -23,8 +24,10 @@ public sealed record SmtpSettings(string? Host, int Port, SmtpSecurity Security,
 /// Outgoing email for everything that sends it (the newsletter, alerts): <c>Digest:Email:Smtp:*</c>, <c>Digest:Email:From</c>
 /// (address and display name, e.g. <c>Daily AI Digest &lt;news@example.com&gt;</c>) and <c>Digest:Email:MessagesPerMinute</c>.
 /// Email is off while no host is set. Read once at start-up; a wrong value stops the program with a message saying which.
+/// The sender is kept as the checked text and made a <see cref="MailboxAddress"/> only when a message is sent, so a site
+/// that sends no email never loads MimeKit (ADR 0029).
 /// </summary>
-public sealed record EmailOptions(SmtpSettings Smtp, MailboxAddress? Sender, int MessagesPerMinute)
+public sealed record EmailOptions(SmtpSettings Smtp, string? Sender, int MessagesPerMinute)
 {
     public const string Section = "Digest:Email";
     public const int DefaultMessagesPerMinute = 600;
@@ -32,7 +35,7 @@ public sealed record EmailOptions(SmtpSettings Smtp, MailboxAddress? Sender, int
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     /// <summary>The From mailbox; only asked for when email is configured, which guarantees it.</summary>
-    public MailboxAddress From => Sender ?? throw new InvalidOperationException("Email is not configured: set Digest:Email:Smtp:Host and Digest:Email:From.");
+    public MailboxAddress From => MailboxAddress.Parse(Sender ?? throw new InvalidOperationException("Email is not configured: set Digest:Email:Smtp:Host and Digest:Email:From."));
 
     public static EmailOptions Read(IConfiguration configuration)
     {
@@ -45,10 +48,9 @@ public sealed record EmailOptions(SmtpSettings Smtp, MailboxAddress? Sender, int
         var timeout = ParseTimeout(section["Smtp:Timeout"]);
         var rate = ParseInt(section["MessagesPerMinute"], "Digest:Email:MessagesPerMinute", DefaultMessagesPerMinute, 1, 1_000_000);
         var from = Blank(section["From"]);
-        MailboxAddress? sender = null;
         if (host is not null)
         {
-            sender = ParseFrom(from);
+            CheckFrom(from);
             if (user is not null && string.IsNullOrEmpty(password))
             {
                 throw new InvalidOperationException("Digest:Email:Smtp:User is set but Digest:Email:Smtp:Password is empty; set the password (environment or user-secrets) or remove the user.");
@@ -56,10 +58,10 @@ public sealed record EmailOptions(SmtpSettings Smtp, MailboxAddress? Sender, int
         }
         else if (from is not null)
         {
-            sender = ParseFrom(from);
+            CheckFrom(from);
         }
 
-        return new EmailOptions(new SmtpSettings(host, port, security, user, password, timeout), sender, rate);
+        return new EmailOptions(new SmtpSettings(host, port, security, user, password, timeout), from, rate);
     }
 
     private static int DefaultPort(SmtpSecurity security) => security switch
@@ -84,7 +86,9 @@ public sealed record EmailOptions(SmtpSettings Smtp, MailboxAddress? Sender, int
         : TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero && value <= TimeSpan.FromMinutes(10) ? value
         : throw new InvalidOperationException($"Digest:Email:Smtp:Timeout is \"{text}\"; use a time such as 00:00:30 (at most 10 minutes).");
 
-    private static MailboxAddress ParseFrom(string? text)
+    // Its own method, so that reading settings without a sender does not load MimeKit to compile the check.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CheckFrom(string? text)
     {
         if (text is null)
         {
@@ -96,8 +100,6 @@ public sealed record EmailOptions(SmtpSettings Smtp, MailboxAddress? Sender, int
         {
             throw new InvalidOperationException($"Digest:Email:From is \"{text}\"; it must be one address, optionally with a name: \"Daily AI Digest <news@example.com>\".");
         }
-
-        return mailbox;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

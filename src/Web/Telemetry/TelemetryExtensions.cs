@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Digest.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
@@ -33,11 +34,18 @@ public static class TelemetryExtensions
         }
 
         var otlp = TelemetryOptions.OtlpConfigured(builder.Configuration);
-        if (!otlp && !options.Prometheus)
+        if (otlp || options.Prometheus)
         {
-            return builder;
+            AddOpenTelemetry(builder, otlp, options.Prometheus);
         }
 
+        return builder;
+    }
+
+    // Its own method, so that a site that exports nothing never loads OpenTelemetry to compile it (ADR 0029).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(IHostApplicationBuilder builder, bool otlp, bool prometheus)
+    {
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 serviceName: builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "digest",
@@ -49,7 +57,7 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
-        if (options.Prometheus)
+        if (prometheus)
         {
             telemetry.WithMetrics(metrics => metrics.AddPrometheusExporter());
         }
@@ -69,19 +77,21 @@ public static class TelemetryExtensions
                 })
                 .UseOtlpExporter();
         }
-
-        return builder;
     }
 
     public static WebApplication MapDigestTelemetry(this WebApplication app)
     {
         if (app.Services.GetRequiredService<TelemetryOptions>().Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics").DisableRateLimiting();
+            MapPrometheus(app);
         }
 
         return app;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MapPrometheus(WebApplication app) =>
+        app.MapPrometheusScrapingEndpoint("/metrics").DisableRateLimiting();
 
     /// <summary>Health probes and scrapes: asked every few seconds, worth neither a trace nor a log line.</summary>
     public static bool IsOperational(PathString path) =>

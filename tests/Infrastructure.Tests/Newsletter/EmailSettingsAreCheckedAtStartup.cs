@@ -41,6 +41,18 @@ public sealed class EmailSettingsAreCheckedAtStartup
     }
 
     [Fact]
+    public void The_sender_keeps_its_name_and_address()
+    {
+        var options = EmailOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Digest:Email:Smtp:Host"] = "smtp.example.org",
+            ["Digest:Email:From"] = "  Daily AI Digest <news@example.org> ",
+        }).Build());
+        Assert.True(options.IsConfigured);
+        Assert.Equal(("Daily AI Digest", "news@example.org"), (options.From.Name, options.From.Address));
+    }
+
+    [Fact]
     public async Task StartTls_against_a_server_without_it_is_refused_rather_than_sent_in_the_clear()
     {
         await using var smtp = await LocalSmtpServer.StartAsync();
