@@ -42,6 +42,9 @@ public static class NewsletterServiceCollectionExtensions
             {
                 server.Queues = [SendMailingJob.Queue];
                 server.WorkerCount = 1;
+                // Only the worker: the jobs server beside it already schedules delayed and recurring jobs and keeps the
+                // storage tidy; a second set of those would only be threads doing the same work twice.
+                server.IsLightweightServer = true;
                 server.ServerName = $"digest-newsletter-{Environment.MachineName}";
             });
         }
