@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Digest.Domain.Newsletter;
 using Digest.Infrastructure.Data;
+using Digest.Infrastructure.Email;
 using Digest.Infrastructure.Newsletter.Sending;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,14 @@ namespace Digest.Infrastructure.Newsletter.Dispatching;
 /// <summary>
 /// One look at the database for newsletter work: a roundup that is due, mailings waiting for a worker (written by any
 /// process, including a verb that published while the site was running), confirmation emails owed, and unconfirmed
-/// addresses old enough to forget. The work itself runs as Hangfire jobs.
+/// addresses old enough to forget. The work itself runs as Hangfire jobs. Without an SMTP server (the e-mail settings are
+/// read once, at start) mailings stay queued in the database for a process that has one: trying each every 15 minutes
+/// only to write down again that e-mail is not configured kept a job per published post in Hangfire's storage, for ever
+/// on a site that never sends e-mail (the dashboard and the post's newsletter panel already say why nothing goes out).
 /// </summary>
 public sealed class NewsletterDispatch(
-    DigestDbContext db, RoundupPlanner roundups, IBackgroundJobClient jobs, RecentlyQueued recent, NewsletterOptions options, TimeProvider clock)
+    DigestDbContext db, RoundupPlanner roundups, IBackgroundJobClient jobs, RecentlyQueued recent, NewsletterOptions options, IEmailSender mailer,
+    TimeProvider clock)
 {
     private static readonly TimeSpan ConfirmationRetry = TimeSpan.FromMinutes(5);
 
@@ -22,7 +27,7 @@ public sealed class NewsletterDispatch(
         await roundups.PlanAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var mailings = await db.Set<Mailing>().AsNoTracking()
+        var mailings = !mailer.IsConfigured ? [] : await db.Set<Mailing>().AsNoTracking()
             .Where(m => (m.Status == MailingStatus.Queued || m.Status == MailingStatus.Sending)
                         && (m.RetryAt == null || m.RetryAt <= now)
                         && (m.LeaseUntil == null || m.LeaseUntil < now))
