@@ -25,7 +25,7 @@ public sealed record SmtpSettings(string? Host, int Port, SmtpSecurity Security,
 /// (address and display name, e.g. <c>Daily AI Digest &lt;news@example.com&gt;</c>) and <c>Digest:Email:MessagesPerMinute</c>.
 /// Email is off while no host is set. Read once at start-up; a wrong value stops the program with a message saying which.
 /// The sender is kept as the checked text and made a <see cref="MailboxAddress"/> only when a message is sent, so a site
-/// that sends no email never loads MimeKit (ADR 0029).
+/// that sends no email never loads MimeKit (ADR 0043).
 /// </summary>
 public sealed record EmailOptions(SmtpSettings Smtp, string? Sender, int MessagesPerMinute)
 {

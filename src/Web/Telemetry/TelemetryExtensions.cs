@@ -42,7 +42,7 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    // Its own method, so that a site that exports nothing never loads OpenTelemetry to compile it (ADR 0029).
+    // Its own method, so that a site that exports nothing never loads OpenTelemetry to compile it (ADR 0043).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddOpenTelemetry(IHostApplicationBuilder builder, bool otlp, bool prometheus)
     {
