@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Digest.Infrastructure.Data;
+using Digest.Migrations;
 using Digest.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design.Internal;
@@ -53,20 +54,10 @@ public sealed partial class CompiledModelsAreCurrent
 
     private static string Namespace(string provider) => $"Digest.Infrastructure.Data.CompiledModels.{provider}";
 
-    // The connection strings are placeholders: nothing here opens a connection.
-    private static DigestDbContext Context(string provider)
-    {
-        if (provider == "Sqlite")
-        {
-            var sqlite = new DbContextOptionsBuilder<SqliteDigestDbContext>();
-            DatabaseServiceCollectionExtensions.ConfigureSqlite(sqlite, "Data Source=unused.db");
-            return new SqliteDigestDbContext(sqlite.Options);
-        }
-
-        var postgres = new DbContextOptionsBuilder<PostgresDigestDbContext>();
-        DatabaseServiceCollectionExtensions.ConfigurePostgres(postgres, "Host=unused");
-        return new PostgresDigestDbContext(postgres.Options);
-    }
+    // The factories `dotnet ef dbcontext optimize` uses (regenerate.sh), so the test generates what the script does.
+    private static DigestDbContext Context(string provider) => provider == "Sqlite"
+        ? new SqliteDesignTimeFactory().CreateDbContext([])
+        : new PostgresDesignTimeFactory().CreateDbContext([]);
 
     private static List<ScaffoldedFile> Generate(DbContext context, string provider)
     {
